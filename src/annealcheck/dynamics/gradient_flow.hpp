@@ -1,0 +1,153 @@
+// Gradient flow in eigen-coordinates (E4) and its stopping time.
+//
+//   δ_i(t) = δ_i(0)·e^{−2γ_i t},   L̂(δ(t)) = Σ_i γ_i δ_i(0)² e^{−4γ_i t}
+//
+// Stopping time T of GF(ε): the root of f(t) = log L̂(δ(t)) − log ε. log L̂ is a
+// log-sum-exp of affine functions of t, hence convex and decreasing, so Newton
+// started at t = 0 (left of the root) moves monotonically right onto it. Everything
+// is evaluated in log space — a_i = log(γ_i δ_i(0)²) − 4γ_i t, shifted by max a_i —
+// so nothing underflows even when ε is 10⁻³⁰⁰·L̂(δ(0)) and e^{−4γ_i T} is below the
+// type's range. Root finding: Boost.Math newton_raphson_iterate, asked for all but
+// 2 bits of the type; accuracy is checked against a 2048-bit reference in
+// tests/dynamics/gradient_flow_test.cpp (a few ulps of T).
+#pragma once
+
+#include "annealcheck/dynamics/observer.hpp"
+#include "annealcheck/model/losses.hpp"
+#include "annealcheck/numeric/number_traits.hpp"
+
+#include <boost/math/tools/roots.hpp>
+
+#include <cmath>
+#include <cstdint>
+#include <utility>
+#include <vector>
+
+namespace annealcheck::dynamics {
+
+// (E4) δ(t)
+template <numeric::RealNumber T>
+std::vector<T> flow_state(const std::vector<T>& gamma, const std::vector<T>& delta0, const T& t) {
+  using std::exp;
+  std::vector<T> out(delta0);
+  const T m2t = numeric::from_int<T>(-2) * t;
+  for (std::size_t i = 0; i < out.size(); ++i) out[i] *= exp(m2t * gamma[i]);
+  return out;
+}
+
+// log L̂(δ(t)) and its derivative in t, by a shifted log-sum-exp over the active
+// terms (γ_i δ_i(0)² > 0).
+template <numeric::RealNumber T>
+class LogTrainLoss {
+ public:
+  LogTrainLoss(const std::vector<T>& gamma, const std::vector<T>& delta0) {
+    using std::log;
+    const T zero = numeric::from_int<T>(0);
+    for (std::size_t i = 0; i < gamma.size(); ++i) {
+      const T w = gamma[i] * delta0[i] * delta0[i];
+      if (zero < w) {
+        log_weight_.push_back(log(w));
+        rate_.push_back(numeric::from_int<T>(4) * gamma[i]);
+      }
+    }
+  }
+  bool empty() const { return rate_.empty(); }
+  const std::vector<T>& rates() const { return rate_; }
+
+  // (log L̂(δ(t)), d/dt log L̂(δ(t)))
+  std::pair<T, T> operator()(const T& t) const {
+    using std::exp;
+    using std::log;
+    T m = log_weight_[0] - rate_[0] * t;
+    for (std::size_t i = 1; i < rate_.size(); ++i) {
+      const T a = log_weight_[i] - rate_[i] * t;
+      if (m < a) m = a;
+    }
+    T s = numeric::from_int<T>(0), ds = numeric::from_int<T>(0);
+    for (std::size_t i = 0; i < rate_.size(); ++i) {
+      const T e = exp(log_weight_[i] - rate_[i] * t - m);
+      s += e;
+      ds += rate_[i] * e;
+    }
+    return {m + log(s), -ds / s};
+  }
+
+ private:
+  std::vector<T> log_weight_, rate_;
+};
+
+template <numeric::RealNumber T>
+struct StoppingTime {
+  T time;
+  std::uintmax_t iterations = 0;
+};
+
+// Stopping time of GF(ε) from δ(0) (T = 0 when L̂(δ(0)) ≤ ε). Requires ε > 0.
+template <numeric::RealNumber T>
+StoppingTime<T> stopping_time(const std::vector<T>& gamma, const std::vector<T>& delta0, const T& eps) {
+  using std::log;
+  const T zero = numeric::from_int<T>(0);
+  const LogTrainLoss<T> f(gamma, delta0);
+  if (f.empty()) return {zero, 0};  // L̂ ≡ 0 ≤ ε
+  const T log_eps = log(eps);
+  const auto g = [&](const T& t) {
+    auto [v, dv] = f(t);
+    return std::make_pair(T(v - log_eps), dv);
+  };
+  const T f0 = g(zero).first;
+  if (!(zero < f0)) return {zero, 0};
+  // Bracket: L̂(δ(t)) ≤ L̂(δ(0))·e^{−4γ_min t} with γ_min the smallest active rate/4.
+  T rmin = f.rates()[0];
+  for (const T& r : f.rates())
+    if (r < rmin) rmin = r;
+  T hi = f0 / rmin;
+  hi *= numeric::from_int<T>(2);  // strictly past the root, even after rounding
+  const long bits = numeric::number_traits<T>::bits();
+  std::uintmax_t iters = 200;
+  T root = boost::math::tools::newton_raphson_iterate(g, zero, zero, hi, static_cast<int>(bits - 2), iters);
+  return {root, iters};
+}
+
+// GF from δ(0) to train loss ε with `checkpoints` intermediate points at train
+// losses geometric between L̂(δ(0)) and ε (log-spaced levels). The observer sees
+// checkpoint 0 (the start), 1..checkpoints−1 and the stop. Returns δ(T) and T.
+template <numeric::RealNumber T>
+struct FlowResult {
+  std::vector<T> delta;
+  T time;
+  T train_loss;
+};
+
+template <numeric::RealNumber T, class Observer>
+FlowResult<T> run_gradient_flow(const std::vector<T>& gamma, const std::vector<T>& delta0, const T& eps,
+                                std::size_t checkpoints, Observer&& observe) {
+  using std::exp;
+  using std::log;
+  const T zero = numeric::from_int<T>(0);
+  FlowResult<T> r{delta0, zero, T{}};
+  T loss0 = zero, scratch;
+  model::weighted_square_sum_into(loss0, scratch, gamma, delta0, 0, delta0.size());
+  observe(StepEvent<T>{Phase::GradientFlow, 0, &r.time, r.delta, loss0});
+  const StoppingTime<T> stop = stopping_time(gamma, delta0, eps);
+  if (!(zero < stop.time)) {
+    r.train_loss = loss0;
+    return r;
+  }
+  const T log0 = log(loss0), logeps = log(eps);
+  for (std::size_t j = 1; j < checkpoints; ++j) {
+    const T level = exp(log0 + (logeps - log0) * numeric::from_int<T>(static_cast<long>(j)) /
+                                   numeric::from_int<T>(static_cast<long>(checkpoints)));
+    const T t = stopping_time(gamma, delta0, level).time;
+    const std::vector<T> d = flow_state(gamma, delta0, t);
+    T loss;
+    model::weighted_square_sum_into(loss, scratch, gamma, d, 0, d.size());
+    observe(StepEvent<T>{Phase::GradientFlow, j, &t, d, loss});
+  }
+  r.time = stop.time;
+  r.delta = flow_state(gamma, delta0, stop.time);
+  model::weighted_square_sum_into(r.train_loss, scratch, gamma, r.delta, 0, r.delta.size());
+  observe(StepEvent<T>{Phase::GradientFlow, checkpoints, &r.time, r.delta, r.train_loss});
+  return r;
+}
+
+}  // namespace annealcheck::dynamics

@@ -1,0 +1,75 @@
+// One traits point per number type of the precision ladder, and the concepts that
+// the algorithms are written against.
+//
+// number_traits<T> (specialised in *_traits.hpp, one header per family so that a
+// translation unit pulls in only the heavy headers of the types it instantiates):
+//   id()            stable ladder id ("double", "mpfr256", "mpfr:300", "mpq", ...)
+//   bits()          significand bits of the values made now (0 for exact rationals)
+//   is_interval     values are enclosures (MPFI): never compare them with < or >
+//   is_exact        arithmetic is exact (mpq): no exp/log
+//   has_transcendentals  exp, log, sqrt exist (everything but mpq)
+//   epsilon()       2^(1-bits), the spacing of the type at 1 (0 when exact)
+//   from_rational() the exact input rounded once to T (an enclosure for intervals)
+//   str(x)          text that reads back to exactly x at the same precision
+//                   ("p/q" for rationals, "[lo, hi]" outward-rounded for intervals)
+//   str(x, digits)  x to `digits` significant digits, for tables
+#pragma once
+
+#include "annealcheck/numeric/rational.hpp"
+
+#include <concepts>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+namespace annealcheck::numeric {
+
+template <class T>
+struct number_traits;  // no primary definition: an unsupported type does not compile
+
+template <class T>
+concept LadderNumber = requires(T a, T b, const Rational& q) {
+  { number_traits<T>::id() } -> std::convertible_to<std::string>;
+  { number_traits<T>::bits() } -> std::convertible_to<long>;
+  { number_traits<T>::from_rational(q) } -> std::same_as<T>;
+  { number_traits<T>::str(a) } -> std::convertible_to<std::string>;
+  { a + b } -> std::convertible_to<T>;
+  { a - b } -> std::convertible_to<T>;
+  { a * b } -> std::convertible_to<T>;
+  { a / b } -> std::convertible_to<T>;
+  { -a } -> std::convertible_to<T>;
+  a += b; a -= b; a *= b; a /= b;
+};
+
+// Totally ordered: <, <= decide (not intervals).
+template <class T>
+concept OrderedNumber = LadderNumber<T> && !number_traits<T>::is_interval && requires(T a, T b) {
+  { a < b } -> std::convertible_to<bool>;
+  { a <= b } -> std::convertible_to<bool>;
+};
+
+// Ordered with exp, log, sqrt: what gradient flow needs.
+template <class T>
+concept RealNumber = OrderedNumber<T> && number_traits<T>::has_transcendentals;
+
+template <class T>
+concept ExactNumber = OrderedNumber<T> && number_traits<T>::is_exact;
+
+template <class T>
+concept IntervalNumber = LadderNumber<T> && number_traits<T>::is_interval;
+
+// Reads an instance value ("1e-30", "2/3") at T's precision; throws
+// std::invalid_argument naming the text when it is not a finite number.
+template <LadderNumber T>
+T parse_number(std::string_view text) {
+  RationalParse p = parse_rational(text);
+  if (!p.ok()) throw std::invalid_argument("\"" + std::string(text) + "\" is " + p.error);
+  return number_traits<T>::from_rational(p.value);
+}
+
+template <LadderNumber T>
+T from_int(long n) {
+  return number_traits<T>::from_rational(Rational(n));
+}
+
+}  // namespace annealcheck::numeric

@@ -1,0 +1,56 @@
+// `annealcheck eval`: every quantity and inequality of Lemma 2 for one instance.
+#include "annealcheck/engine/report.hpp"
+#include "annealcheck/io/input_error.hpp"
+#include "annealcheck/model/instance_spec.hpp"
+#include "cli/commands.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <iostream>
+#include <memory>
+
+namespace annealcheck::cli {
+
+Run add_eval_command(CLI::App& app) {
+  struct Options {
+    std::string instance, type = "double", format = "table", alpha = "1e-6", eps = "1e-9";
+    long K = 10;
+    bool prop1 = false;
+    std::size_t checkpoints = 16;
+    int digits = 20;
+  };
+  auto o = std::make_shared<Options>();
+  CLI::App* cmd = app.add_subcommand("eval", "Evaluate every quantity and inequality of Lemma 2 (SPEC labels, PASS/FAIL, margins)");
+  cmd->add_option("instance", o->instance, "Instance JSON file ({\"gamma\":[...],\"lambda\":[...],\"delta0\":[...],\"k\":2,...})");
+  cmd->add_flag("--prop1", o->prop1, "Evaluate Proposition 1's (2,1) case instead of a file (SPEC §4)");
+  cmd->add_option("--alpha", o->alpha, "alpha for --prop1, in (0,1)")->capture_default_str();
+  cmd->add_option("--eps", o->eps, "eps for --prop1, > 0")->capture_default_str();
+  cmd->add_option("--K", o->K, "GD steps for --prop1, >= 0")->capture_default_str();
+  cmd->add_option("--type", o->type, "Number type id (see `annealcheck types`)")->capture_default_str();
+  cmd->add_option("--format", o->format, "Output format")->check(CLI::IsMember({"table", "json"}))->capture_default_str();
+  cmd->add_option("--checkpoints", o->checkpoints, "GF checkpoints, geometric in train loss")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{100000}))
+      ->capture_default_str();
+  cmd->add_option("--digits", o->digits, "Significant digits in the table (JSON keeps all)")
+      ->check(CLI::Range(1, 10000))
+      ->capture_default_str();
+  return [o, cmd]() {
+    const engine::TypeSpec type = engine::parse_type_id(o->type);
+    engine::Problem problem;
+    if (o->prop1) {
+      if (!o->instance.empty()) throw InputError("instance", "\"" + o->instance + "\"", "no instance file together with --prop1");
+      problem = engine::prop1_case21(o->alpha, o->eps, o->K);
+    } else {
+      for (const char* opt : {"--alpha", "--eps", "--K"})
+        if (cmd->count(opt) > 0) throw InputError(opt, "a value without --prop1", "--prop1 (instance files carry their own alpha, eps, K)");
+      if (o->instance.empty()) throw InputError("instance", "nothing", "an instance JSON file, or --prop1");
+      problem = model::read_instance_file(o->instance);
+    }
+    const engine::EvalReport r = engine::evaluate(problem, type, {o->checkpoints, o->digits});
+    if (o->format == "json") std::cout << engine::render_json(r).dump(2) << "\n";
+    else std::cout << engine::render_table(r);
+    return r.conclusions_hold ? 0 : 1;
+  };
+}
+
+}  // namespace annealcheck::cli
