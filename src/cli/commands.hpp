@@ -10,6 +10,13 @@ namespace annealcheck::cli {
 
 using Run = std::function<int()>;
 
-Run add_eval_command(CLI::App& app);
+struct Command {
+  CLI::App* app;
+  Run run;  // throws InputError on bad input (exit 2)
+};
+
+// One line per sub-command; main() registers them in this order.
+Command add_types_command(CLI::App& app);
+Command add_eval_command(CLI::App& app);
 
 }  // namespace annealcheck::cli

@@ -11,7 +11,7 @@
 
 namespace annealcheck::cli {
 
-Run add_eval_command(CLI::App& app) {
+Command add_eval_command(CLI::App& app) {
   struct Options {
     std::string instance, type = "double", format = "table", alpha = "1e-6", eps = "1e-9";
     long K = 10;
@@ -34,7 +34,7 @@ Run add_eval_command(CLI::App& app) {
   cmd->add_option("--digits", o->digits, "Significant digits in the table (JSON keeps all)")
       ->check(CLI::Range(1, 10000))
       ->capture_default_str();
-  return [o, cmd]() {
+  return {cmd, [o, cmd]() {
     const engine::TypeSpec type = engine::parse_type_id(o->type);
     engine::Problem problem;
     if (o->prop1) {
@@ -50,7 +50,7 @@ Run add_eval_command(CLI::App& app) {
     if (o->format == "json") std::cout << engine::render_json(r).dump(2) << "\n";
     else std::cout << engine::render_table(r);
     return r.conclusions_hold ? 0 : 1;
-  };
+  }};
 }
 
 }  // namespace annealcheck::cli
