@@ -28,7 +28,7 @@ Command add_eval_command(CLI::App& app) {
   cmd->add_option("--K", o->K, "GD steps for --prop1, >= 0")->capture_default_str();
   cmd->add_option("--type", o->type, "Number type id (see `annealcheck types`)")->capture_default_str();
   cmd->add_option("--format", o->format, "Output format")->check(CLI::IsMember({"table", "json"}))->capture_default_str();
-  cmd->add_option("--checkpoints", o->checkpoints, "GF checkpoints, geometric in train loss")
+  cmd->add_option("--checkpoints", o->checkpoints, "GF checkpoints, geometric in train loss (default: the file's, else 16)")
       ->check(CLI::Range(std::size_t{1}, std::size_t{100000}))
       ->capture_default_str();
   cmd->add_option("--digits", o->digits, "Significant digits in the table (JSON keeps all)")
@@ -46,7 +46,10 @@ Command add_eval_command(CLI::App& app) {
       if (o->instance.empty()) throw InputError("instance", "nothing", "an instance JSON file, or --prop1");
       problem = model::read_instance_file(o->instance);
     }
-    const engine::EvalReport r = engine::evaluate(problem, type, {o->checkpoints, o->digits});
+    std::size_t checkpoints = o->checkpoints;  // --checkpoints, else the file's, else 16
+    if (cmd->count("--checkpoints") == 0)
+      if (const auto* s = std::get_if<model::InstanceSpec>(&problem); s && s->checkpoints) checkpoints = *s->checkpoints;
+    const engine::EvalReport r = engine::evaluate(problem, type, {checkpoints, o->digits});
     if (o->format == "json") std::cout << engine::render_json(r).dump(2) << "\n";
     else std::cout << engine::render_table(r);
     return r.conclusions_hold ? 0 : 1;

@@ -97,10 +97,10 @@ void validate(const InstanceSpec& s) {
 
 InstanceSpec instance_from_json(const json& j, const std::string& source) {
   if (!j.is_object()) throw InputError(source, j.dump().substr(0, 40), "a JSON object with gamma, lambda, delta0, k");
-  static const std::set<std::string> known{"gamma", "lambda", "delta0", "k", "rho", "alpha", "eps", "K", "eta", "comment", "name"};
+  static const std::set<std::string> known{"gamma", "lambda", "delta0", "k", "rho", "alpha", "eps", "K", "eta", "checkpoints", "comment", "name"};
   for (const auto& [key, _] : j.items())
     if (!known.count(key))
-      throw InputError(key, "an unknown field", "one of gamma, lambda, delta0, k, rho, alpha, eps, K, eta, comment, name");
+      throw InputError(key, "an unknown field", "one of gamma, lambda, delta0, k, rho, alpha, eps, K, eta, checkpoints, comment, name");
   InstanceSpec s;
   s.source = source;
   s.gamma = read_vector(j, "gamma");
@@ -114,6 +114,11 @@ InstanceSpec instance_from_json(const json& j, const std::string& source) {
   s.alpha = j.contains("alpha") ? read_number(j.at("alpha"), "alpha") : exact(Rational(1, 2));
   if (j.contains("K")) s.K = read_integer(j.at("K"), "K", "an integer K >= 0");
   if (j.contains("eta")) s.eta = read_number(j.at("eta"), "eta");
+  if (j.contains("checkpoints")) {
+    const long c = read_integer(j.at("checkpoints"), "checkpoints", "an integer number of GF checkpoints in 1..100000");
+    if (c < 1 || c > 100000) throw InputError("checkpoints", std::to_string(c), "an integer number of GF checkpoints in 1..100000");
+    s.checkpoints = static_cast<std::size_t>(c);
+  }
   if (j.contains("eps")) {
     s.eps = read_number(j.at("eps"), "eps");
   } else {
@@ -138,6 +143,7 @@ json instance_to_json(const InstanceSpec& s) {
          {"k", s.k}, {"alpha", s.alpha.value.str()}, {"eps", s.eps.value.str()}, {"K", s.K}};
   if (s.rho) j["rho"] = s.rho->value.str();
   if (s.eta) j["eta"] = s.eta->value.str();
+  if (s.checkpoints) j["checkpoints"] = *s.checkpoints;
   return j;
 }
 

@@ -2,7 +2,7 @@
 // exact rational, validated exactly (SPEC §3 inputs) before any rounding.
 //
 // JSON: {"gamma": [...], "lambda": [...], "delta0": [...], "k": 2,
-//        "rho": "...", "alpha": "...", "eps": "...", "K": 10, "eta": "..."}
+//        "rho": "...", "alpha": "...", "eps": "...", "K": 10, "eta": "...", "checkpoints": 16}
 // Numbers may be JSON numbers or strings ("1e-30", "2/3"). rho, alpha, eps, K and
 // eta are optional; see the defaults below.
 #pragma once
@@ -33,6 +33,7 @@ struct InstanceSpec {
   ExactValue eps;                  // ε > 0; default L̂(δ(0))/10^6
   long K = 10;                     // GD steps of the annealed run, ≥ 0
   std::optional<ExactValue> eta;   // GD step; default 1/γ_1 (computed in the number type)
+  std::optional<std::size_t> checkpoints;  // GF checkpoints for `eval` (property cases carry theirs)
   std::string source = "instance"; // where it came from, for messages
 
   std::size_t dim() const { return gamma.size(); }
