@@ -4,6 +4,7 @@
 #include "cli/commands.hpp"
 
 #include <iostream>
+#include <string>
 #include <vector>
 
 int main(int argc, char** argv) {
@@ -15,6 +16,18 @@ int main(int argc, char** argv) {
       cli::add_types_command(app),
       cli::add_eval_command(app),
   };
+  if (argc > 1 && argv[1][0] != '-') {  // name an unknown command instead of CLI11's "A subcommand is required"
+    bool known = false;
+    std::string names;
+    for (const auto& c : commands) {
+      known = known || c.app->get_name() == argv[1];
+      names += (names.empty() ? "" : ", ") + c.app->get_name();
+    }
+    if (!known) {
+      std::cerr << "annealcheck: error: unknown command '" << argv[1] << "'; expected one of " << names << "\n";
+      return 2;
+    }
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -82,12 +82,13 @@ struct StoppingTime {
   std::uintmax_t iterations = 0;
 };
 
-// Stopping time of GF(ε) from δ(0) (T = 0 when L̂(δ(0)) ≤ ε). Requires ε > 0.
+// Stopping time of GF(ε) for a prepared log-loss (T = 0 when L̂(δ(0)) ≤ ε), Newton
+// started at t0, which must be left of the root (f(t0) ≥ 0): e.g. 0, or the stopping
+// time of a larger ε — so a sequence of decreasing levels warm-starts each solve.
 template <numeric::RealNumber T>
-StoppingTime<T> stopping_time(const std::vector<T>& gamma, const std::vector<T>& delta0, const T& eps) {
+StoppingTime<T> stopping_time(const LogTrainLoss<T>& f, const T& eps, const T& t0) {
   using std::log;
   const T zero = numeric::from_int<T>(0);
-  const LogTrainLoss<T> f(gamma, delta0);
   if (f.empty()) return {zero, 0};  // L̂ ≡ 0 ≤ ε
   const T log_eps = log(eps);
   const auto g = [&](const T& t) {
@@ -96,7 +97,7 @@ StoppingTime<T> stopping_time(const std::vector<T>& gamma, const std::vector<T>&
   };
   const T f0 = g(zero).first;
   if (!(zero < f0)) return {zero, 0};
-  // Bracket: L̂(δ(t)) ≤ L̂(δ(0))·e^{−4γ_min t} with γ_min the smallest active rate/4.
+  // Bracket: L̂(δ(t)) ≤ L̂(δ(0))·e^{−r_min t} with r_min the smallest active rate 4γ_i.
   T rmin = f.rates()[0];
   for (const T& r : f.rates())
     if (r < rmin) rmin = r;
@@ -104,8 +105,14 @@ StoppingTime<T> stopping_time(const std::vector<T>& gamma, const std::vector<T>&
   hi *= numeric::from_int<T>(2);  // strictly past the root, even after rounding
   const long bits = numeric::number_traits<T>::bits();
   std::uintmax_t iters = 200;
-  T root = boost::math::tools::newton_raphson_iterate(g, zero, zero, hi, static_cast<int>(bits - 2), iters);
+  T root = boost::math::tools::newton_raphson_iterate(g, t0, zero, hi, static_cast<int>(bits - 2), iters);
   return {root, iters};
+}
+
+// Stopping time of GF(ε) from δ(0). Requires ε > 0.
+template <numeric::RealNumber T>
+StoppingTime<T> stopping_time(const std::vector<T>& gamma, const std::vector<T>& delta0, const T& eps) {
+  return stopping_time(LogTrainLoss<T>(gamma, delta0), eps, numeric::from_int<T>(0));
 }
 
 // GF from δ(0) to train loss ε with `checkpoints` intermediate points at train
@@ -116,6 +123,7 @@ struct FlowResult {
   std::vector<T> delta;
   T time;
   T train_loss;
+  std::uintmax_t newton_iterations = 0;  // of the final solve
 };
 
 template <numeric::RealNumber T, class Observer>
@@ -128,22 +136,25 @@ FlowResult<T> run_gradient_flow(const std::vector<T>& gamma, const std::vector<T
   T loss0 = zero, scratch;
   model::weighted_square_sum_into(loss0, scratch, gamma, delta0, 0, delta0.size());
   observe(StepEvent<T>{Phase::GradientFlow, 0, &r.time, r.delta, loss0});
-  const StoppingTime<T> stop = stopping_time(gamma, delta0, eps);
-  if (!(zero < stop.time)) {
+  const LogTrainLoss<T> f(gamma, delta0);
+  if (!(eps < loss0) || f.empty()) {  // already at or below ε: T = 0
     r.train_loss = loss0;
     return r;
   }
   const T log0 = log(loss0), logeps = log(eps);
+  T t = zero;
   for (std::size_t j = 1; j < checkpoints; ++j) {
     const T level = exp(log0 + (logeps - log0) * numeric::from_int<T>(static_cast<long>(j)) /
                                    numeric::from_int<T>(static_cast<long>(checkpoints)));
-    const T t = stopping_time(gamma, delta0, level).time;
+    t = stopping_time(f, level, t).time;  // warm start: levels decrease, so roots increase
     const std::vector<T> d = flow_state(gamma, delta0, t);
     T loss;
     model::weighted_square_sum_into(loss, scratch, gamma, d, 0, d.size());
     observe(StepEvent<T>{Phase::GradientFlow, j, &t, d, loss});
   }
+  const StoppingTime<T> stop = stopping_time(f, eps, t);
   r.time = stop.time;
+  r.newton_iterations = stop.iterations;
   r.delta = flow_state(gamma, delta0, stop.time);
   model::weighted_square_sum_into(r.train_loss, scratch, gamma, r.delta, 0, r.delta.size());
   observe(StepEvent<T>{Phase::GradientFlow, checkpoints, &r.time, r.delta, r.train_loss});

@@ -17,6 +17,7 @@ ANNEALCHECK_DECLARE(evaluate_mpfr_dynamic)
 ANNEALCHECK_DECLARE(evaluate_cpp_bin_float50)
 ANNEALCHECK_DECLARE(evaluate_cpp_bin_float100)
 ANNEALCHECK_DECLARE(evaluate_gmp_float50)
+ANNEALCHECK_DECLARE(evaluate_mpq)
 #undef ANNEALCHECK_DECLARE
 
 EvalReport evaluate(const Problem& p, const TypeSpec& t, const EvalOptions& opt) {
@@ -35,11 +36,11 @@ EvalReport evaluate(const Problem& p, const TypeSpec& t, const EvalOptions& opt)
     case Family::CppBinFloat50: return evaluate_cpp_bin_float50(p, opt);
     case Family::CppBinFloat100: return evaluate_cpp_bin_float100(p, opt);
     case Family::GmpFloat50: return evaluate_gmp_float50(p, opt);
-    case Family::Mpq:
+    case Family::Mpq: return evaluate_mpq(p, opt);
     case Family::Mpfi256:
     case Family::MpfiRuntime:
       throw InputError("--type", "\"" + t.id + "\"",
-                       "a floating type for eval (mpq has no exp/log for the flow; intervals are evaluated by `audit`)");
+                       "a point type for eval (intervals are evaluated by `audit`)");
   }
   throw InputError("--type", "\"" + t.id + "\"", "a supported type");
 }

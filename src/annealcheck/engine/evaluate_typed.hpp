@@ -4,12 +4,41 @@
 #pragma once
 
 #include "annealcheck/engine/report.hpp"
+#include "annealcheck/io/input_error.hpp"
 #include "annealcheck/lemma2/evaluation.hpp"
 #include "annealcheck/model/instance.hpp"
 
 #include <type_traits>
 
 namespace annealcheck::engine {
+
+// Text form of the checks (shared by the floating and the exact evaluations).
+template <numeric::OrderedNumber T>
+void append_checks(EvalReport& r, const std::vector<lemma2::Inequality<T>>& checks, const EvalOptions& opt) {
+  using Tr = numeric::number_traits<T>;
+  for (const auto& c : checks) {
+    CheckRow row;
+    row.label = c.label;
+    row.statement = c.statement;
+    row.relation = lemma2::relation_symbol(c.relation);
+    row.where = c.where;
+    row.note = c.note;
+    row.verdict = lemma2::verdict_name(c.verdict);
+    row.premise = c.where == "premise";
+    if (c.verdict != lemma2::Verdict::NotApplicable) {
+      row.lhs = Tr::str(c.lhs);
+      row.rhs = Tr::str(c.rhs);
+      row.margin = Tr::str(c.margin);
+      row.lhs_display = Tr::str(c.lhs, opt.digits);
+      row.rhs_display = Tr::str(c.rhs, opt.digits);
+      row.margin_display = Tr::str(c.margin, opt.digits);
+      row.relative_margin = Tr::str(lemma2::relative_margin(c), 6);
+    }
+    row.allowance_eps = c.allowance_eps;
+    if (c.verdict == lemma2::Verdict::Fails) (row.premise ? r.premises_hold : r.conclusions_hold) = false;
+    r.checks.push_back(std::move(row));
+  }
+}
 
 // Proposition 1, case (2,1): γ = (2/3, 1/3), λ = (1/2, 1/2), k = 2, ρ = 1,
 // δ(0) = −100·α^{−1/2}·(1, 1), η = 3/2 fixed before sampling (SPEC §4).
@@ -78,28 +107,7 @@ EvalReport evaluate_typed(const Problem& p, const EvalOptions& opt) {
   q("G", "bound (1-alpha) eps min_Sbar lambda/gamma", ev.bound_G);
   q("A", "bound, first line", ev.bound_A_first_line);
   q("A", "bound, explicit", ev.bound_A_explicit);
-  for (const auto& c : ev.checks) {
-    CheckRow row;
-    row.label = c.label;
-    row.statement = c.statement;
-    row.relation = lemma2::relation_symbol(c.relation);
-    row.where = c.where;
-    row.note = c.note;
-    row.verdict = lemma2::verdict_name(c.verdict);
-    row.premise = c.where == "premise";
-    if (c.verdict != lemma2::Verdict::NotApplicable || c.note.empty() || c.label == "C2" || c.label == "C2'") {
-      row.lhs = Tr::str(c.lhs);
-      row.rhs = Tr::str(c.rhs);
-      row.margin = Tr::str(c.margin);
-      row.lhs_display = Tr::str(c.lhs, opt.digits);
-      row.rhs_display = Tr::str(c.rhs, opt.digits);
-      row.margin_display = Tr::str(c.margin, opt.digits);
-      row.relative_margin = Tr::str(lemma2::relative_margin(c), 6);
-    }
-    row.allowance_eps = c.allowance_eps;
-    if (c.verdict == lemma2::Verdict::Fails) (row.premise ? r.premises_hold : r.conclusions_hold) = false;
-    r.checks.push_back(std::move(row));
-  }
+  append_checks<T>(r, ev.checks, opt);
   return r;
 }
 

@@ -10,7 +10,7 @@
 namespace annealcheck::engine {
 
 std::string render_table(const EvalReport& r) {
-  std::string s = fmt::format("type {} ({} bits)\n\nquantities\n", r.type_id, r.bits);
+  std::string s = fmt::format("type {} ({})\n\nquantities\n", r.type_id, r.bits ? std::to_string(r.bits) + " bits" : "exact");
   std::size_t w = 0;
   for (const auto& q : r.quantities) w = std::max(w, q.name.size());
   for (const auto& q : r.quantities) s += fmt::format("  {:<7} {:<{}}  {}\n", q.label, q.name, w, q.display);

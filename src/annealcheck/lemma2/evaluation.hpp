@@ -142,7 +142,7 @@ Evaluation<T> evaluate(const model::Instance<T>& in, std::size_t checkpoints = 1
   ev.gf_time = gf.time;
   ev.gf_train_loss = gf.train_loss;
   ev.gf_population_loss = model::population_loss(in.lambda, gf.delta);
-  ev.gf_newton_iterations = dynamics::stopping_time(in.gamma, in.delta0, in.eps).iterations;
+  ev.gf_newton_iterations = gf.newton_iterations;
   const double cond_gf = detail::flow_conditioning(in.gamma, gf.time);
   const double allow_gf = 8 + 2.0 * d + 4 * cond_gf;
 

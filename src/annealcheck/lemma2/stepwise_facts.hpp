@@ -43,7 +43,7 @@ class StepwiseFacts {
         threshold_[f] = -threshold_[f];
       }
     }
-    for (std::size_t i = 0; i < e.delta.size(); ++i) {
+    for (std::size_t i = 0; i < e.delta.size() && t > 0; ++i) {  // (P3), (P4) are identities at t = 0
       if (b_.in_P[i]) {  // (P3): compare |δ_i(t)| with |δ_i(0)|, two-sided
         if (abs0_[i] == zero) continue;
         a_ = e.delta[i];

@@ -14,7 +14,7 @@ namespace annealcheck::model {
 template <numeric::LadderNumber T>
 void weighted_square_sum_into(T& out, T& scratch, const std::vector<T>& w, const std::vector<T>& delta,
                               std::size_t lo, std::size_t hi) {
-  out = numeric::from_int<T>(0);
+  out = 0;  // assignment from int: no temporary, no allocation
   for (std::size_t i = lo; i < hi; ++i) {
     scratch = delta[i];
     scratch *= delta[i];

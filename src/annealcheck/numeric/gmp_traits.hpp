@@ -21,7 +21,9 @@ struct number_traits<gmp_float50> {
   static constexpr bool is_exact = false;
   static constexpr bool has_transcendentals = true;
   static std::string id() { return "gmp_float50"; }
-  static long bits() { return static_cast<long>(mpf_get_prec(T().backend().data())); }
+  // Boost targets 50 digits (168 bits) in its gmp_float functions, though mpf keeps
+  // whole limbs (192 bits): the guaranteed precision is the smaller.
+  static long bits() { return std::numeric_limits<T>::digits; }
   static T epsilon() { return std::numeric_limits<T>::epsilon(); }
   static T from_rational(const Rational& q) {
     T x;

@@ -67,9 +67,10 @@ T parse_number(std::string_view text) {
   return number_traits<T>::from_rational(p.value);
 }
 
+// Small integers are exact in every ladder type (|n| < 2^24 even for float).
 template <LadderNumber T>
 T from_int(long n) {
-  return number_traits<T>::from_rational(Rational(n));
+  return T(n);
 }
 
 }  // namespace annealcheck::numeric

@@ -1,0 +1,129 @@
+// The annealcheck executable as a new user meets it: bad inputs give a clear
+// message naming field/value/expectation, exit status 2 and no output on stdout;
+// good ones print every SPEC label. Runs the real binary.
+#include "annealcheck/numeric/rational.hpp"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <sys/wait.h>
+
+namespace {
+
+struct Result {
+  int status;
+  std::string out, err;
+};
+
+Result run(const std::string& args) {
+  const auto dir = std::filesystem::temp_directory_path();
+  const std::string err_file = (dir / ("annealcheck_cli_err_" + std::to_string(::getpid()))).string();
+  const std::string cmd = std::string(ANNEALCHECK_BINARY) + " " + args + " 2>" + err_file;
+  Result r{};
+  FILE* p = popen(cmd.c_str(), "r");
+  std::array<char, 4096> buf{};
+  while (size_t n = fread(buf.data(), 1, buf.size(), p)) r.out.append(buf.data(), n);
+  const int st = pclose(p);
+  r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+  std::ifstream e(err_file);
+  r.err.assign(std::istreambuf_iterator<char>(e), {});
+  std::filesystem::remove(err_file);
+  return r;
+}
+
+std::string write_temp(const std::string& name, const std::string& text) {
+  const auto path = std::filesystem::temp_directory_path() / ("annealcheck_cli_" + std::to_string(::getpid()) + "_" + name);
+  std::ofstream(path) << text;
+  return path.string();
+}
+
+const std::string kGood = R"({"gamma": ["2/3","1/3"], "lambda": ["1/2","1/2"], "delta0": ["-100","-100"], "k": 2, "alpha": "1e-6", "eps": "1e-9", "K": 10})";
+
+void expect_input_error(const std::string& args, const std::string& fragment) {
+  const Result r = run(args);
+  EXPECT_EQ(r.status, 2) << args << "\n" << r.err;
+  EXPECT_TRUE(r.out.empty()) << args << " printed to stdout: " << r.out.substr(0, 200);
+  EXPECT_NE(r.err.find(fragment), std::string::npos) << args << "\nstderr: " << r.err;
+}
+
+TEST(EvalCli, PrintsEveryLabelWithVerdicts) {
+  const Result r = run("eval " + write_temp("good.json", kGood) + " --type double");
+  ASSERT_EQ(r.status, 0) << r.err;
+  for (const char* label : {"C1", "C2", "G ", "A.1", "A ", "P1", "P2.S", "P3", "P4", "P5", "E3.min@GF", "E4", "E5"})
+    EXPECT_NE(r.out.find(label), std::string::npos) << label;
+  EXPECT_NE(r.out.find("PASS"), std::string::npos);
+}
+
+TEST(EvalCli, Prop1JsonHasSixtyCorrectDigits) {
+  const Result a = run("eval --prop1 --alpha 1e-6 --eps 1e-9 --K 10 --type mpfr256 --format json");
+  const Result b = run("eval --prop1 --alpha 1e-6 --eps 1e-9 --K 10 --type mpfr:2048 --format json");
+  ASSERT_EQ(a.status, 0) << a.err;
+  ASSERT_EQ(b.status, 0) << b.err;
+  auto value = [](const std::string& out, const std::string& name) {
+    const nlohmann::json j = nlohmann::json::parse(out);
+    for (const auto& q : j.at("quantities"))
+      if (q["name"] == name) return q["value"].get<std::string>();
+    return std::string();
+  };
+  // At least 60 correct significant digits: |x − ref| ≤ 10^-60·|ref|, decided exactly in rationals.
+  using annealcheck::numeric::Rational;
+  const Rational tolerance = annealcheck::numeric::parse_rational("1e-60").value;
+  for (const char* name : {"L_D(GF)/eps", "L_D(annealed)/eps"}) {
+    const std::string x = value(a.out, name), ref = value(b.out, name);
+    ASSERT_FALSE(x.empty()) << name;
+    const Rational xv = annealcheck::numeric::parse_rational(x).value, rv = annealcheck::numeric::parse_rational(ref).value;
+    Rational diff = xv - rv;
+    if (diff.sign() < 0) diff = Rational(0) - diff;
+    EXPECT_LE(diff, tolerance * rv) << name << ": " << x << " vs " << ref.substr(0, 90);
+  }
+}
+
+TEST(EvalCli, HelpDocumentsEveryOption) {
+  const Result r = run("eval --help");
+  EXPECT_EQ(r.status, 0);
+  for (const char* opt : {"--prop1", "--alpha", "--eps", "--K", "--type", "--format", "--checkpoints", "--digits"})
+    EXPECT_NE(r.out.find(opt), std::string::npos) << opt;
+}
+
+TEST(EvalCli, BadInputsExitTwoWithClearMessages) {
+  expect_input_error("eval /nonexistent/instance.json", "cannot be opened");
+  expect_input_error("eval " + write_temp("trunc.json", R"({"gamma": ["2/3", )"), "malformed JSON");
+  expect_input_error("eval " + write_temp("empty.json", ""), "malformed JSON");
+  expect_input_error("eval " + write_temp("mismatch.json", R"({"gamma": [1, 0.5], "lambda": [1], "delta0": [1, 1], "k": 2})"),
+                     "length mismatch");
+  expect_input_error("eval " + write_temp("unsorted.json", R"({"gamma": [0.5, 1], "lambda": [1, 1], "delta0": [1, 1], "k": 2})"),
+                     "sorted descending");
+  expect_input_error("eval " + write_temp("neg.json", R"({"gamma": [1, -0.5], "lambda": [1, 1], "delta0": [1, 1], "k": 2})"),
+                     "negative");
+  expect_input_error("eval " + write_temp("nan.json", R"({"gamma": [1, 0.5], "lambda": [1, 1], "delta0": ["NaN", 1], "k": 2})"),
+                     "not finite (NaN)");
+  expect_input_error("eval " + write_temp("inf.json", R"({"gamma": [1, 0.5], "lambda": ["inf", 1], "delta0": [1, 1], "k": 2})"),
+                     "not finite (infinity)");
+  expect_input_error("eval " + write_temp("k.json", R"({"gamma": [1, 0.5], "lambda": [1, 1], "delta0": [1, 1], "k": 5})"),
+                     "k out of range");
+  expect_input_error("eval " + write_temp("rho.json", R"({"gamma": [1, 0.5], "lambda": [1, 1], "delta0": [1, 1], "k": 2, "rho": 3})"),
+                     "larger than the spectrum allows");
+  expect_input_error("eval " + write_temp("alpha.json", R"({"gamma": [1, 0.5], "lambda": [1, 1], "delta0": [1, 1], "k": 2, "alpha": 1.5})"),
+                     "open interval (0, 1)");
+  expect_input_error("eval " + write_temp("eps.json", R"({"gamma": [1, 0.5], "lambda": [1, 1], "delta0": [1, 1], "k": 2, "eps": 0})"),
+                     "eps > 0");
+  expect_input_error("eval " + write_temp("K.json", R"({"gamma": [1, 0.5], "lambda": [1, 1], "delta0": [1, 1], "k": 2, "K": -3})"),
+                     "K >= 0");
+  expect_input_error("eval " + write_temp("num.json", R"({"gamma": [1, "half"], "lambda": [1, 1], "delta0": [1, 1], "k": 2})"),
+                     "gamma[1]");
+  expect_input_error("eval --prop1 --alpha 2", "--alpha");
+  expect_input_error("eval --prop1 --eps -1", "--eps");
+  expect_input_error("eval --prop1 --K -1", "--K");
+  expect_input_error("eval --prop1 --type quad", "unknown type id");
+  expect_input_error("eval --prop1 --type mpfr:1", "BITS an integer");
+  expect_input_error("eval --prop1 --format xml", "--format");
+  expect_input_error("eval", "an instance JSON file, or --prop1");
+  expect_input_error("frobnicate", "frobnicate");
+}
+
+}  // namespace
