@@ -110,6 +110,7 @@ struct RunResult {
   bool shrink_budget_exhausted = false;
   std::optional<CaseReport> closest;         // passing cases: the smallest relative margin seen
   std::optional<CaseReport> counterexample;  // failed runs: the shrunk counterexample
+  std::optional<CaseReport> original;        // failed runs: the first failing case, before shrinking
   std::string reproduce;    // RC_PARAMS value replaying the shrunk counterexample ("reproduce=..."), failures only
   std::string message;      // RapidCheck's description (failure), gave-up reason or error
   std::map<std::string, int> tag_counts;                      // per generator tag, over cases run

@@ -38,6 +38,7 @@ struct RunContext::State : rc::detail::TestListener {
   int passed = 0, discarded = 0, index = 0;
   std::map<std::string, int> tag_counts;
   std::optional<CaseReport> closest;
+  std::optional<CaseReport> original;  // the first failing case, before shrinking
 
   State(const PropertyInfo& i, const ResolvedOptions& o) : info(i), opt(o) {}
 
@@ -73,6 +74,7 @@ struct RunContext::State : rc::detail::TestListener {
       case CaseResult::Type::Failure:
         if (opt.case_log) *opt.case_log << line("FAIL") << "    shrinking...\n";
         shrinking = true;
+        if (!original) original = current;
         best_failing = current->case_json;
         break;
     }
@@ -174,6 +176,7 @@ RunResult RunContext::execute(const rc::detail::Property& property) {
     r.cases_run = failure.numSuccess + 1;
     r.message = failure.description;
     r.counterexample = s.current;
+    r.original = s.original;
     rc::detail::Configuration c;
     c.testParams = params;
     c.reproduce[md.id] = failure.reproduce;
