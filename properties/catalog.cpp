@@ -12,6 +12,8 @@ void add_ellipsoid(Catalog&);
 void add_gd_closed_form(Catalog&);
 void add_gf_odeint(Catalog&);
 void add_beta_space(Catalog&);
+void add_prop1(Catalog&);
+void add_falsify(Catalog&);
 
 void add_all_properties(Catalog& c) {
   add_gf_lower_bound(c);
@@ -22,6 +24,8 @@ void add_all_properties(Catalog& c) {
   add_gd_closed_form(c);
   add_gf_odeint(c);
   add_beta_space(c);
+  add_prop1(c);
+  add_falsify(c);
 }
 
 }  // namespace annealcheck::properties::detail
