@@ -130,7 +130,7 @@ const char* outcome_name(Outcome o) {
 
 nlohmann::json verdict_json(const Verdict& v) {
   return {{"holds", v.holds}, {"label", v.label}, {"statement", v.statement}, {"relation", v.relation},
-          {"lhs", v.lhs}, {"rhs", v.rhs}, {"margin", v.margin}, {"relative_margin", v.relative_margin},
+          {"lhs", v.lhs}, {"rhs", v.rhs}, {"margin", v.margin}, {"relative_margin", v.relative_margin}, {"relative_slack", v.relative_slack},
           {"allowance_eps", v.allowance_eps}, {"where", v.where}, {"type", v.type_id}, {"bits", v.bits}, {"note", v.note}};
 }
 
@@ -192,9 +192,9 @@ bool run_succeeded(const RunResult& r) { return run_failure_reason(r).empty(); }
 
 std::string render_verdict(const Verdict& v) {
   if (v.relation.empty()) return fmt::format("{} n/a ({}) [{}]", v.label, v.note, v.type_id);
-  std::string s = fmt::format("{} {}: {} {} {}  [{}]\n      lhs    = {}\n      rhs    = {}\n      margin = {} (relative {:+.3e}, allowance {:.3g} eps)\n      at {} in {} ({} bits)",
+  std::string s = fmt::format("{} {}: {} {} {}  [{}]\n      lhs    = {}\n      rhs    = {}\n      margin = {} (relative {:+.3e}; allowance {:.3g} eps; slack after allowance {:+.3e})\n      at {} in {} ({} bits)",
                               v.label, v.holds ? "holds" : "FAILS", "lhs", v.relation, "rhs", v.statement, v.lhs, v.rhs, v.margin,
-                              v.relative_margin, v.allowance_eps, v.where, v.type_id, v.bits);
+                              v.relative_margin, v.allowance_eps, v.relative_slack, v.where, v.type_id, v.bits);
   if (!v.note.empty()) s += "\n      note: " + v.note;
   return s;
 }
@@ -211,7 +211,7 @@ std::string render_run(const RunResult& r) {
     o << "\n";
   }
   if (r.closest) {
-    o << "  closest case (smallest relative margin): " << r.closest->summary << "\n    " << r.closest->case_json << "\n    "
+    o << "  closest case (smallest relative slack after the allowance): " << r.closest->summary << "\n    " << r.closest->case_json << "\n    "
       << render_verdict(r.closest->verdict) << "\n";
   }
   if (r.counterexample) {

@@ -64,7 +64,8 @@ struct Verdict {
   std::string relation;     // "<=", ">=", "==" (two-sided), ...
   std::string lhs, rhs;     // full precision in the type (read back to the same value)
   std::string margin;       // signed; >= -allowance means it holds
-  double relative_margin = 0;  // margin / max(|lhs|, |rhs|), for display and ranking only
+  double relative_margin = 0;  // margin / max(|lhs|, |rhs|), for display only
+  double relative_slack = 0;   // (margin + allowance) / max(|lhs|, |rhs|): distance to failing; ranks the closest case
   double allowance_eps = 0;    // rounding allowance in units of epsilon * max(|lhs|, |rhs|) (0: exact type)
   std::string where;        // "GD step 3", "GF checkpoint 7 (t = ...)", "GF stop", "premise", ...
   std::string type_id;      // "double", "mpfr256", "mpq"
@@ -108,7 +109,7 @@ struct RunResult {
   int discarded = 0;
   int shrink_evaluations = 0, shrinks_accepted = 0;
   bool shrink_budget_exhausted = false;
-  std::optional<CaseReport> closest;         // passing cases: the smallest relative margin seen
+  std::optional<CaseReport> closest;         // the case with the smallest relative slack seen (closest to failing)
   std::optional<CaseReport> counterexample;  // failed runs: the shrunk counterexample
   std::optional<CaseReport> original;        // failed runs: the first failing case, before shrinking
   std::string reproduce;    // RC_PARAMS value replaying the shrunk counterexample ("reproduce=..."), failures only

@@ -45,6 +45,23 @@ Rational pow2(int e) {
   return r;
 }
 
+Rational round_down_digits(const Rational& q, int digits) {
+  if (q.sign() <= 0) return q;
+  // e = floor(log10 q), from the sizes of numerator and denominator, then corrected.
+  long e = static_cast<long>(mpz_sizeinbase(mpq_numref(q.get()), 10)) - static_cast<long>(mpz_sizeinbase(mpq_denref(q.get()), 10));
+  while (q < pow10(static_cast<int>(e))) --e;
+  while (!(q < pow10(static_cast<int>(e + 1)))) ++e;
+  const int shift = digits - 1 - static_cast<int>(e);  // q·10^shift has `digits` digits before the point
+  const Rational scaled = q * pow10(shift);
+  mpz_t f;
+  mpz_init(f);
+  mpz_fdiv_q(f, mpq_numref(scaled.get()), mpq_denref(scaled.get()));
+  Rational r;
+  mpq_set_z(r.get(), f);
+  mpz_clear(f);
+  return r * pow10(-shift);
+}
+
 Rational SimpleNumber::value() const { return Rational(mantissa) * pow2(-frac_bits) * pow10(exp10); }
 
 rc::Gen<int> small_int(int lo, int hi) { return uniform<int>(lo, hi); }

@@ -24,6 +24,10 @@ using numeric::Rational;
 Rational pow10(int e);  // 10^e exactly (any sign of e)
 Rational pow2(int e);   // 2^e exactly
 
+// q > 0 rounded toward zero to `digits` significant decimal digits (exact result:
+// a short decimal instead of a rational with a growing denominator).
+Rational round_down_digits(const Rational& q, int digits);
+
 // m · 2^(−f) · 10^e with m ≥ 1: the simplest is 1 (m = 1, f = 0, e = 0).
 struct SimpleNumber {
   int mantissa = 1;

@@ -50,7 +50,8 @@ struct RunContext::State : rc::detail::TestListener {
     if (r.verdict.relation.empty())
       v = fmt::format("{} (n/a: {})", r.verdict.label, r.verdict.note);
     else
-      v = fmt::format("{} rel.margin={:+.3e} @ {}", r.verdict.label, r.verdict.relative_margin, r.verdict.where);
+      v = fmt::format("{} rel.margin={:+.3e} slack={:.3e} @ {}", r.verdict.label, r.verdict.relative_margin, r.verdict.relative_slack,
+                      r.verdict.where);
     return fmt::format("  [{}@{}] #{} {} tags=[{}] case={}: {} {}\n", info.id, opt.type, index, r.summary, tags,
                        case_hash(r.case_json), status, v);
   }
@@ -63,7 +64,7 @@ struct RunContext::State : rc::detail::TestListener {
         ++passed;
         for (const auto& t : current->tags) ++tag_counts[t];
         if (!current->verdict.relation.empty() &&
-            (!closest || current->verdict.relative_margin < closest->verdict.relative_margin))
+            (!closest || current->verdict.relative_slack < closest->verdict.relative_slack))
           closest = current;
         if (opt.case_log) *opt.case_log << line("PASS");
         break;

@@ -62,7 +62,10 @@ rc::Gen<std::vector<numeric::Rational>> spectrum(const SpectrumOptions& o) {
       }
       if (decades + drop > o.max_decades) f = Rational(1) - pow10(-r.g), drop = 0;  // past the cap
       decades += drop;
-      g[i] = g[i - 1] * f;
+      // A tie stays exact; any other factor is applied and the result rounded down
+      // to 36 significant digits: exact, short, still strictly below γ_{i−1}, and
+      // it moves a gap 1 − 10^−g (g ≤ 30) by less than 1e−35 relative.
+      g[i] = f == Rational(1) ? g[i - 1] : round_down_digits(g[i - 1] * f, 36);
     }
     for (std::size_t i = 0; i < o.zero_tail && i < d; ++i) g[d - 1 - i] = Rational(0);
     return g;

@@ -30,6 +30,13 @@ T scale_of(const T& a, const T& b) {
   return x < y ? y : x;
 }
 
+// (margin + allowance) / max(|lhs|, |rhs|): how far from failing, relative to the sides.
+template <numeric::OrderedNumber T>
+T relative_slack(const Inequality<T>& q) {
+  const T scale = scale_of(q.lhs, q.rhs), slack = q.margin + q.allowance;
+  return scale == numeric::from_int<T>(0) ? slack : T(slack / scale);
+}
+
 // The allowance of an inequality whose sides carry relative errors ≤ units·ε(T).
 template <numeric::OrderedNumber T>
 T relative_allowance(const T& lhs, const T& rhs, const T& units) {
@@ -113,15 +120,21 @@ Verdict to_verdict(const Inequality<T>& q) {
   v.rhs = Tr::str(q.rhs);
   v.margin = Tr::str(q.margin);
   v.relative_margin = static_cast<double>(lemma2::relative_margin(q));
+  v.relative_slack = static_cast<double>(relative_slack(q));
   v.allowance_eps = q.allowance_eps;
   return v;
 }
 
-// Over a run of inequalities: the first failure, else the tightest (core keep_tightest).
+// Over a run of inequalities: the first failure, else the one closest to failing
+// (smallest relative slack after its allowance).
 template <numeric::OrderedNumber T>
 class VerdictKeeper {
  public:
-  void offer(Inequality<T> q) { lemma2::keep_tightest(acc_, seen_, std::move(q)); }
+  void offer(Inequality<T> q) {
+    if (seen_ && acc_.verdict == lemma2::Verdict::Fails) return;
+    if (!seen_ || q.verdict == lemma2::Verdict::Fails || relative_slack(q) < relative_slack(acc_)) acc_ = std::move(q);
+    seen_ = true;
+  }
   bool failed() const { return seen_ && acc_.verdict == lemma2::Verdict::Fails; }
   bool seen() const { return seen_; }
   // `why_none`: the note when no inequality was decided at all.
