@@ -183,11 +183,11 @@ Command add_verify_command(CLI::App& app) {
                              {"detail", r.detail}});
               std::cout << nlohmann::json{{"rows", j}, {"all_ok", all_ok}}.dump(2) << "\n";
             } else {
-              std::cout << fmt::format("{:<34} {:<10} {:>6}  {:<20} {:<48} {:>7}\n", "property", "type", "cases", "verdict",
+              std::cout << fmt::format("{:<42} {:<8} {:>6}  {:<20} {:<50} {:>7}\n", "property", "type", "cases", "verdict",
                                        "smallest relative margin (label @ where)", "time");
               for (const auto& r : rows) {
-                std::cout << fmt::format("{:<34} {:<10} {:>6}  {:<20} {:<48} {:>6.1f}s\n", r.task.id, r.task.type, r.cases, r.verdict,
-                                         r.margin.substr(0, 48), r.seconds);
+                std::cout << fmt::format("{:<42} {:<8} {:>6}  {:<20} {:<50} {:>6.1f}s\n", r.task.id, r.task.type, r.cases, r.verdict,
+                                         r.margin.substr(0, 50), r.seconds);
                 if (!r.ok && !r.detail.empty()) std::cout << "    " << r.detail << "\n";
               }
               std::size_t reports = 0;

@@ -70,8 +70,9 @@ json build_report(const properties::RunResult& r, const std::string& json_path) 
   }
   j["shrink"] = {{"steps", r.shrinks_accepted}, {"evaluations", r.shrink_evaluations}, {"budget_exhausted", r.shrink_budget_exhausted}};
   j["rapidcheck"] = {{"seed", r.seed}, {"effective_seed", r.effective_seed}, {"reproduce", r.reproduce}, {"cases_run", r.cases_run}};
+  const std::string reproduce = r.reproduce.rfind("reproduce=", 0) == 0 ? r.reproduce : "reproduce=" + r.reproduce;
   j["replay"] = {{"report", "annealcheck replay " + shell_quote(json_path)},
-                 {"rapidcheck", "RC_PARAMS=" + shell_quote("reproduce=" + r.reproduce) + " annealcheck check " + r.property_id +
+                 {"rapidcheck", "RC_PARAMS=" + shell_quote(reproduce) + " annealcheck check " + r.property_id +
                                     " --type " + r.type_id + " --seed " + std::to_string(r.seed)}};
   if (j["instance_is_eval_file"].get<bool>()) j["replay"]["eval"] = "annealcheck eval INSTANCE.json --type " + r.type_id;
   return j;
