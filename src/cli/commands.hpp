@@ -18,5 +18,9 @@ struct Command {
 // One line per sub-command; main() registers them in this order.
 Command add_types_command(CLI::App& app);
 Command add_eval_command(CLI::App& app);
+Command add_list_command(CLI::App& app);
+Command add_check_command(CLI::App& app);
+Command add_replay_command(CLI::App& app);
+Command add_verify_command(CLI::App& app);
 
 }  // namespace annealcheck::cli

@@ -15,6 +15,10 @@ int main(int argc, char** argv) {
   const std::vector<cli::Command> commands{
       cli::add_types_command(app),
       cli::add_eval_command(app),
+      cli::add_list_command(app),
+      cli::add_check_command(app),
+      cli::add_replay_command(app),
+      cli::add_verify_command(app),
   };
   if (argc > 1 && argv[1][0] != '-') {  // name an unknown command instead of CLI11's "A subcommand is required"
     bool known = false;

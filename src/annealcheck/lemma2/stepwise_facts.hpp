@@ -8,12 +8,17 @@
 //   (P5) L̂(δ(t)) ≥ Σ_{i∈P} γ_1 δ_i(0)²      allowance (6t + 2d + 4)·eps relative
 // Allowances: each step multiplies by a factor computed with ≤ 2 roundings and
 // rounds the product once (≤ 3 ulp per step on δ, 6 on δ²); the loss adds d terms.
+// Gradual underflow (types with subnormals): a product that underflows carries an
+// absolute error ≤ denorm_min, not a relative one, so (P4) — whose two sides decay
+// together, like c^t — is also granted (δ_i(0)² + 1)·(t + 2)·denorm_min absolute
+// (e.g. c = 1/4, t = 538 in double: c^t underflows to 0 while δ_i(t)² is subnormal).
 #pragma once
 
 #include "annealcheck/dynamics/observer.hpp"
 #include "annealcheck/lemma2/blocks.hpp"
 #include "annealcheck/lemma2/inequality.hpp"
 
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -62,6 +67,13 @@ class StepwiseFacts {
         rhs_ *= in_.delta0[i];
         rhs_ *= ct_;
         relative_slack(lhs_, rhs_);
+        if constexpr (std::numeric_limits<T>::has_denorm == std::denorm_present) {
+          if (rel_ < zero) {  // within the underflow floor: count as equal
+            a_ = in_.delta0[i] * in_.delta0[i] + numeric::from_int<T>(1);
+            a_ *= numeric::from_int<T>(t + 2) * std::numeric_limits<T>::denorm_min();
+            if (!(a_ < T(-diff_))) rel_ = zero;
+          }
+        }
         offer(1, t, i, lhs_, rhs_, eps_units[1]);
       }
     }

@@ -1,0 +1,156 @@
+// The falsification suite (ctest label `falsify`): claims known to be false
+// (SPEC §3 notes, §4), each stated as a check that RapidCheck must refute — find
+// a counterexample and shrink it to d ≤ 3 (and K = 1 for F4). Each claim is decided
+// with the same conditioned allowances as the true properties, so a refutation is
+// never a rounding artefact: the claim fails by more than the allowance.
+//   F1 falsify.f1-g-without-c2         (G) with only (C1) and the gap (no (C2))
+//   F2 falsify.f2-g-without-one-minus-alpha   (G) without the factor (1 − α)
+//   F3 falsify.f3-a-literal-exp        (A) with exp(−Ω(K)) read as max_Q |1 − 2γ_j/γ_1|^K
+//   F4 falsify.f4-case30-equal-parameters     (3,0): GF and annealed GD end at equal δ
+//   F5 falsify.f5-a-short-step         (A) explicit with η = 0.9/γ_1
+#include "annealcheck/numeric/builtin_traits.hpp"
+#include "annealcheck/numeric/mpfr_traits.hpp"
+#include "properties/lemma2/lemma2_checks.hpp"
+#include "properties/prop1/prop1_case.hpp"
+#include "properties/support/lemma2_case.hpp"
+#include "properties/support/property_def.hpp"
+
+namespace annealcheck::properties {
+namespace {
+
+using namespace lemma2_checks;
+
+// F1, F2: (G) at the GF stop, with or without the factor (1 − α).
+template <numeric::RealNumber T>
+detail::CaseCheck claim_g(const Lemma2Case& c, bool with_one_minus_alpha) {
+  const model::Instance<T> in = model::materialize<T>(c.spec);
+  const lemma2::Blocks<T> b = lemma2::blocks(in);
+  const T one = numeric::from_int<T>(1), two = numeric::from_int<T>(2), four = numeric::from_int<T>(4);
+  const auto gf = dynamics::run_gradient_flow(in.gamma, in.delta0, in.eps, c.checkpoints, dynamics::NullObserver{});
+  const auto min_ratio = min_ratio_small(in, b.split);
+  const T epsp = model::train_loss(in.gamma, gf.delta), ld = model::population_loss(in.lambda, gf.delta);
+  const T kh = flow_error_units(in.gamma, in.gamma, gf.delta, gf.time), kd = flow_error_units(in.lambda, in.gamma, gf.delta, gf.time);
+  const T bound = (with_one_minus_alpha ? T(one - in.alpha) : one) * epsp * *min_ratio;
+  const auto q = decide_within<T>(with_one_minus_alpha ? "G (no C2)" : "G without (1 - alpha)",
+                                  with_one_minus_alpha ? "L_D(delta_GF) >= (1 - alpha) eps' min_Sbar lambda_j/gamma_j, with (C1) and the gap only"
+                                                       : "L_D(delta_GF) >= eps' min_Sbar lambda_j/gamma_j under (C1), (C2)",
+                                  Relation::GreaterEqual, ld, bound, T(two * (kd + kh + four)), "GF stop (t = " + numeric::number_traits<T>::str(gf.time, 6) + ")");
+  return {to_verdict(q), std::nullopt};
+}
+
+// F3, F5: (A) at the annealed stop, with the literal exp(−Ω(K)) term (F3) or the
+// explicit form for the instance's step (F5: η = 0.9/γ_1, the input ε).
+template <numeric::RealNumber T>
+detail::CaseCheck claim_a(const Lemma2Case& c, bool literal) {
+  using std::abs;
+  using std::pow;
+  const model::Instance<T> in = model::materialize<T>(c.spec);
+  const lemma2::Blocks<T> b = lemma2::blocks(in);
+  const T zero = numeric::from_int<T>(0), one = numeric::from_int<T>(1), two = numeric::from_int<T>(2);
+  const std::size_t d = in.dim();
+  const auto fast = dynamics::run_annealed(in.gamma, in.delta0, in.eta, in.K, in.eps, c.checkpoints, dynamics::NullObserver{});
+  const T max_top = max_ratio_top(in, b);
+  const T epsp = model::train_loss(in.gamma, fast.flow.delta), ld = model::population_loss(in.lambda, fast.flow.delta);
+  const T carried = numeric::from_int<T>(3 * in.K + 2);
+  const T kh = flow_error_units(in.gamma, in.gamma, fast.flow.delta, fast.flow.time, carried);
+  const T kd = flow_error_units(in.lambda, in.gamma, fast.flow.delta, fast.flow.time, carried);
+  const T units = two * (kd + kh + numeric::from_int<T>(static_cast<long>(d) + 2 * in.K + 10));
+  if (literal) {
+    T lit = zero;  // max_{j∈Q} |1 − 2γ_j/γ_1|^K
+    for (std::size_t j = 0; j < d; ++j)
+      if (!b.in_P[j]) {
+        const T f = pow(abs(T(one - two * in.gamma[j] / in.gamma[0])), numeric::from_int<T>(in.K));
+        if (lit < f) lit = f;
+      }
+    const auto q = decide_within<T>("A literal exp", "L_D(delta_fast) <= eps' max_P lambda_i/gamma_1 + max_Q |1 - 2 gamma_j/gamma_1|^K",
+                                    Relation::LessEqual, ld, T(epsp * max_top + lit), units, "annealed stop, K = " + std::to_string(in.K));
+    return {to_verdict(q), std::nullopt};
+  }
+  T tail0 = zero;
+  for (std::size_t i = 0; i < d; ++i)
+    if (!b.in_P[i]) tail0 += in.lambda[i] * in.delta0[i] * in.delta0[i];
+  const std::string where = "annealed stop, K = " + std::to_string(in.K) +
+                            (fast.descent.stopped_early ? ", GD stopped early after " + std::to_string(fast.descent.steps) + " steps" : "");
+  const auto q = decide_within<T>("A (eta = 0.9/gamma_1)", "L_D(delta_fast) <= eps max_P lambda_i/gamma_1 + c^K sum_Q lambda_i delta_i(0)^2, c = max_Q (1 - 2 eta gamma_i)^2",
+                                  Relation::LessEqual, ld, T(in.eps * max_top + pow(b.c, numeric::from_int<T>(in.K)) * tail0), units, where);
+  return {to_verdict(q), std::nullopt};
+}
+
+// F4: (3,0) case, δ_GF == δ_annealed for every K (false for odd K: the sign of δ_1).
+template <numeric::RealNumber T>
+detail::CaseCheck claim_f4(const Prop1Case& c) {
+  const Case30<T> in = materialize_case30<T>(c);
+  const T two = numeric::from_int<T>(2), eight = numeric::from_int<T>(8);
+  const auto gf = dynamics::run_gradient_flow(in.gamma, in.delta0, in.eps, c.checkpoints, dynamics::NullObserver{});
+  const auto fast = dynamics::run_annealed(in.gamma, in.delta0, in.eta, c.K, in.eps, c.checkpoints, dynamics::NullObserver{});
+  if (!is_finite(fast.descent.train_loss) || !is_finite(fast.flow.delta[0]))
+    return {Verdict{}, "overflow: Lhat(delta(K)) = 4^K Lhat(delta(0)) beyond the range of " + numeric::number_traits<T>::id()};
+  VerdictKeeper<T> keep;
+  const T kg = flow_error_units(in.gamma, in.gamma, gf.delta, gf.time), kf = flow_error_units(in.gamma, in.gamma, fast.flow.delta, fast.flow.time);
+  for (std::size_t i = 0; i < 2; ++i)
+    keep.offer(decide_equal<T>("(3,0) parameters", "delta_GF == delta_annealed (the paper: equal parameters for every K)", gf.delta[i],
+                               fast.flow.delta[i], relative_allowance(gf.delta[i], fast.flow.delta[i], T(two * (kg + kf + eight))),
+                               "stops, coordinate " + std::to_string(i + 1) + ", K = " + std::to_string(c.K)));
+  return {keep.verdict("(3,0) parameters", ""), std::nullopt};
+}
+
+template <class Case>
+void set_common(detail::PropertyDef<Case>& d, std::string id, std::string statement) {
+  d.info.id = std::move(id);
+  d.info.statement = std::move(statement);
+  d.info.kind = PropertyKind::Refuted;
+  d.info.refute_max_dim = 3;
+}
+
+detail::PropertyDef<Lemma2Case> lemma2_claim(std::string id, std::string statement, Premises premises, bool short_step,
+                                              std::function<detail::CaseCheck(const Lemma2Case&)> check_double,
+                                              std::function<detail::CaseCheck(const Lemma2Case&)> check_mpfr) {
+  detail::PropertyDef<Lemma2Case> d;
+  set_common(d, std::move(id), std::move(statement));
+  d.info.min_dim = 2;
+  d.info.max_dim = 64;
+  d.info.case_format = "Lemma 2 instance: {gamma, lambda, delta0, k, rho?, alpha, eps, K, eta?, checkpoints}";
+  d.generator = [premises, short_step](const GenOptions& g) { return lemma2_case({g.max_dim, premises, 10000, short_step}); };
+  d.to_json = [](const Lemma2Case& c) { return to_json(c); };
+  d.from_json = lemma2_case_from_json;
+  d.facts = [](const Lemma2Case& c) { return facts(c); };
+  d.add_type<double>(200, std::move(check_double));
+  d.add_type<numeric::mpfr256>(100, std::move(check_mpfr));
+  return d;
+}
+
+}  // namespace
+
+namespace detail {
+void add_falsify(Catalog& c) {
+  c.push_back(make_entry(lemma2_claim("falsify.f1-g-without-c2", "F1 (false): (G) holds with only (C1) and the gap, without (C2)", Premises::C1Only, false,
+                                      [](const Lemma2Case& x) { return claim_g<double>(x, true); },
+                                      [](const Lemma2Case& x) { return claim_g<numeric::mpfr256>(x, true); })));
+  c.push_back(make_entry(lemma2_claim("falsify.f2-g-without-one-minus-alpha", "F2 (false): (G) without the factor (1 - alpha), under (C1), (C2)",
+                                      Premises::C1C2, false, [](const Lemma2Case& x) { return claim_g<double>(x, false); },
+                                      [](const Lemma2Case& x) { return claim_g<numeric::mpfr256>(x, false); })));
+  c.push_back(make_entry(lemma2_claim("falsify.f3-a-literal-exp",
+                                      "F3 (false): (A) with exp(-Omega(K)) read literally as max_Q |1 - 2 gamma_j/gamma_1|^K, no constant, under (C1), (C2)",
+                                      Premises::C1C2, false, [](const Lemma2Case& x) { return claim_a<double>(x, true); },
+                                      [](const Lemma2Case& x) { return claim_a<numeric::mpfr256>(x, true); })));
+  c.push_back(make_entry(lemma2_claim("falsify.f5-a-short-step", "F5 (false): (A) in its explicit form with the step eta = 0.9/gamma_1 instead of 1/gamma_1",
+                                      Premises::C1C2, true, [](const Lemma2Case& x) { return claim_a<double>(x, false); },
+                                      [](const Lemma2Case& x) { return claim_a<numeric::mpfr256>(x, false); })));
+  PropertyDef<Prop1Case> f4;
+  set_common(f4, "falsify.f4-case30-equal-parameters",
+             "F4 (false): in Proposition 1's (3,0) case GF and annealed GD (eta = 3/2) end at identical parameters for every K");
+  f4.info.refute_K = 1;
+  f4.info.min_dim = 2;
+  f4.info.max_dim = 2;
+  f4.info.case_format = "{alpha, eps, K, checkpoints}";
+  f4.generator = [](const GenOptions& g) { return prop1_case(0, g.type == "double" ? 400 : 10000); };
+  f4.to_json = [](const Prop1Case& x) { return to_json(x); };
+  f4.from_json = prop1_case_from_json;
+  f4.facts = [](const Prop1Case& x) { return facts(x); };
+  f4.add_type<double>(200, claim_f4<double>);
+  f4.add_type<numeric::mpfr256>(100, claim_f4<numeric::mpfr256>);
+  c.push_back(make_entry(std::move(f4)));
+}
+}  // namespace detail
+
+}  // namespace annealcheck::properties

@@ -1,0 +1,69 @@
+// The catalog under ctest: one test per (property, type), discovered by
+// gtest_discover_tests. Built twice: ANNEALCHECK_SUITE_REFUTED=0 runs the true
+// properties (label `property`), =1 the falsification claims (label `falsify`).
+// Every run prints its case sequence, its tag statistics and its closest case
+// or shrunk counterexample (registry.hpp, render_run).
+#include "properties/registry.hpp"
+
+#include <gtest/gtest.h>
+
+#include <iostream>
+#include <string>
+#include <vector>
+
+#ifndef ANNEALCHECK_SUITE_REFUTED
+#error "define ANNEALCHECK_SUITE_REFUTED to 0 (true properties) or 1 (falsification claims)"
+#endif
+
+namespace {
+
+using annealcheck::properties::PropertyKind;
+
+struct Param {
+  std::string id, type;
+};
+
+std::vector<Param> params() {
+  const PropertyKind kind = ANNEALCHECK_SUITE_REFUTED ? PropertyKind::Refuted : PropertyKind::Holds;
+  std::vector<Param> out;
+  for (const auto& p : annealcheck::properties::catalog())
+    if (p.kind == kind)
+      for (const auto& t : p.types) out.push_back({p.id, t});
+  return out;
+}
+
+std::string name(const ::testing::TestParamInfo<Param>& info) {
+  std::string s = info.param.id + "__" + info.param.type;
+  for (char& c : s)
+    if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+  return s;
+}
+
+class Catalog : public ::testing::TestWithParam<Param> {};
+
+TEST_P(Catalog, Run) {
+  namespace ap = annealcheck::properties;
+  const Param& p = GetParam();
+  const ap::PropertyInfo& info = ap::property_info(p.id);
+  std::cout << "=== " << p.id << " @ " << p.type << "\n    " << info.statement << "\n";
+  ap::RunOptions o;
+  o.type = p.type;
+  o.case_log = &std::cout;
+  const ap::RunResult r = ap::run_property(p.id, o);
+  std::cout << ap::render_run(r);
+  if (!r.distribution.empty()) {
+    std::cout << "  RapidCheck tag distribution (RC_TAG):\n";
+    for (const auto& [tags, n] : r.distribution) {
+      std::string t;
+      for (const auto& s : tags) t += (t.empty() ? "" : ", ") + s;
+      std::cout << "    " << n << " x " << (t.empty() ? "(none)" : t) << "\n";
+    }
+  }
+  std::cout.flush();
+  EXPECT_TRUE(ap::run_succeeded(r)) << ap::run_failure_reason(r);
+}
+
+INSTANTIATE_TEST_SUITE_P(Props, Catalog, ::testing::ValuesIn(params()), name);
+GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(Catalog);
+
+}  // namespace

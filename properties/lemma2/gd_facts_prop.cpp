@@ -1,0 +1,92 @@
+// lemma2.p3-top-sign-flip, lemma2.p4-tail-decay, lemma2.p5-no-early-stop:
+// the proof facts of (A) at every GD step of the annealed run (η = 1/γ_1), SPEC §3:
+//   (P3) |δ_i(t)| = |δ_i(0)| for i ∈ P
+//   (P4) δ_i(t)² ≤ c^t δ_i(0)² for i ∈ Q
+//   (P5) L̂(δ(t)) ≥ Σ_{i∈P} γ_1 δ_i(0)² > ε, so the GD phase takes all K steps under (C1)
+// Asserted by the core's allocation-free StepwiseFacts (lemma2/stepwise_facts.hpp,
+// allowances (3t+2)u, (6t+4)u, (6t+2d+4)u stated there) through the GD observer.
+// In mpq everything is exact: η = 1/γ_1 exactly, so (P3) is an exact sign flip.
+// mpq cases are capped at d ≤ 12 and K ≤ 64 (rationals grow by ~log2(height of
+// 1 − 2γ_i/γ_1) bits per step).
+#include "annealcheck/lemma2/stepwise_facts.hpp"
+#include "annealcheck/numeric/builtin_traits.hpp"
+#include "annealcheck/numeric/gmp_traits.hpp"
+#include "annealcheck/numeric/mpfr_traits.hpp"
+#include "properties/lemma2/lemma2_checks.hpp"
+#include "properties/support/lemma2_case.hpp"
+#include "properties/support/property_def.hpp"
+
+namespace annealcheck::properties {
+namespace {
+
+template <numeric::OrderedNumber T>
+detail::CaseCheck check_fact(const Lemma2Case& c, int fact) {
+  const model::Instance<T> in = model::materialize<T>(c.spec);
+  const lemma2::Blocks<T> b = lemma2::blocks(in);
+  const T dd = numeric::from_int<T>(static_cast<long>(in.dim()));
+  // (C1) as constructed: γ_1 δ_1(0)² > ε (allowance d + 4 for the rounded inputs).
+  const Inequality<T> c1 = decide_within<T>("C1", "gamma_1 delta_1(0)^2 > eps", Relation::Greater,
+                                            T(in.gamma[0] * in.delta0[0] * in.delta0[0]), in.eps,
+                                            T(dd + numeric::from_int<T>(4)), "premise");
+  if (!certainly(c1)) {
+    Inequality<T> f = c1;
+    f.verdict = lemma2::Verdict::Fails;
+    f.label += " (premise, constructed)";
+    return {to_verdict(f), std::nullopt};
+  }
+  lemma2::StepwiseFacts<T> facts(in, b);
+  const auto r = dynamics::run_descent_phase(in.gamma, in.delta0, in.eta, in.K, in.eps,
+                                             [&](const dynamics::StepEvent<T>& e) { facts(e); });
+  if (fact == 2 && (r.stopped_early || r.steps != in.K)) {
+    Verdict v;
+    v.holds = false;
+    v.label = "P5";
+    v.statement = "the GD phase takes all K steps under (C1)";
+    v.relation = "==";
+    v.lhs = std::to_string(r.steps);
+    v.rhs = std::to_string(in.K);
+    v.margin = std::to_string(r.steps - in.K);
+    v.where = "GD phase";
+    v.type_id = numeric::number_traits<T>::id();
+    v.bits = numeric::number_traits<T>::bits();
+    v.note = "stopped early at train loss " + numeric::number_traits<T>::str(r.train_loss);
+    return {v, std::nullopt};
+  }
+  return {to_verdict(facts.results()[static_cast<std::size_t>(fact)]), std::nullopt};
+}
+
+detail::PropertyDef<Lemma2Case> def(int fact) {
+  static const char* ids[3] = {"lemma2.p3-top-sign-flip", "lemma2.p4-tail-decay", "lemma2.p5-no-early-stop"};
+  static const char* statements[3] = {
+      "(P3) under GD with eta = 1/gamma_1: |delta_i(t)| = |delta_i(0)| for i in P, at every GD step (exact sign flip in mpq)",
+      "(P4) delta_i(t)^2 <= c^t delta_i(0)^2 for i in Q, c = max_Q (1 - 2 eta gamma_i)^2, at every GD step",
+      "(P5) under (C1): Lhat(delta(t)) >= sum_P gamma_1 delta_i(0)^2 > eps at every GD step, so GD takes all K steps"};
+  detail::PropertyDef<Lemma2Case> d;
+  d.info.id = ids[fact];
+  d.info.statement = statements[fact];
+  d.info.kind = PropertyKind::Holds;
+  d.info.min_dim = 2;
+  d.info.max_dim = 64;
+  d.info.case_format = "Lemma 2 instance: {gamma, lambda, delta0, k, rho?, alpha, eps, K, checkpoints}";
+  d.generator = [](const GenOptions& g) {
+    const bool exact = g.type == "mpq";
+    return lemma2_case({exact ? std::min<std::size_t>(g.max_dim, 12) : g.max_dim, Premises::C1C2, exact ? 64 : 10000, false});
+  };
+  d.to_json = [](const Lemma2Case& c) { return to_json(c); };
+  d.from_json = lemma2_case_from_json;
+  d.facts = [](const Lemma2Case& c) { return facts(c); };
+  d.add_type<double>(100, [fact](const Lemma2Case& c) { return check_fact<double>(c, fact); });
+  d.add_type<numeric::mpfr256>(25, [fact](const Lemma2Case& c) { return check_fact<numeric::mpfr256>(c, fact); });
+  d.add_type<numeric::mpq>(25, [fact](const Lemma2Case& c) { return check_fact<numeric::mpq>(c, fact); });
+  return d;
+}
+
+}  // namespace
+
+namespace detail {
+void add_gd_facts(Catalog& c) {
+  for (int f = 0; f < 3; ++f) c.push_back(make_entry(def(f)));
+}
+}  // namespace detail
+
+}  // namespace annealcheck::properties

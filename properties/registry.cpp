@@ -1,0 +1,240 @@
+// The registry: the catalog built once from catalog.cpp, option resolution
+// (RC_PARAMS, ANNEALCHECK_THOROUGH, the fixed default seed) and the reports.
+#include "properties/registry.hpp"
+
+#include "annealcheck/io/input_error.hpp"
+#include "properties/support/entry.hpp"
+#include "properties/support/runner.hpp"
+
+#include <rapidcheck/detail/Configuration.h>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cstdlib>
+#include <set>
+#include <sstream>
+
+namespace annealcheck::properties {
+
+namespace {
+
+const detail::Catalog& entries() {
+  static const detail::Catalog catalog = [] {
+    detail::Catalog c;
+    detail::add_all_properties(c);
+    std::sort(c.begin(), c.end(), [](const auto& a, const auto& b) { return a.info.id < b.info.id; });
+    std::set<std::string> ids;
+    for (const auto& e : c)
+      if (!ids.insert(e.info.id).second) throw std::logic_error("duplicate property id " + e.info.id);
+    return c;
+  }();
+  return catalog;
+}
+
+const detail::PropertyEntry& entry(std::string_view id) {
+  for (const auto& e : entries())
+    if (e.info.id == id) return e;
+  std::string ids;
+  for (const auto& e : entries()) ids += (ids.empty() ? "" : ", ") + e.info.id;
+  throw InputError("property", "\"" + std::string(id) + "\" (unknown property id)", "one of " + ids);
+}
+
+std::uint64_t fnv1a(std::string_view s) {
+  std::uint64_t h = 1469598103934665603ULL;
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 1099511628211ULL;
+  }
+  return h;
+}
+
+int thorough_factor() {
+  const char* env = std::getenv("ANNEALCHECK_THOROUGH");
+  if (env == nullptr || *env == '\0') return 1;
+  char* end = nullptr;
+  const long f = std::strtol(env, &end, 10);
+  if (*end != '\0' || f < 1 || f > 1000) throw InputError("ANNEALCHECK_THOROUGH", "\"" + std::string(env) + "\"", "an integer in 1..1000 (case multiplier)");
+  return static_cast<int>(f);
+}
+
+// The reproduce map of RC_PARAMS, as its raw text (the runner parses it).
+std::optional<std::string> env_reproduce(const std::string& params) {
+  std::istringstream in(params);
+  std::string tok;
+  while (in >> tok)
+    if (tok.rfind("reproduce=", 0) == 0) return tok.substr(10);
+  return std::nullopt;
+}
+
+detail::ResolvedOptions resolve(const PropertyInfo& info, const RunOptions& o) {
+  detail::ResolvedOptions r;
+  if (std::find(info.types.begin(), info.types.end(), o.type) == info.types.end()) {
+    std::string ids;
+    for (const auto& t : info.types) ids += (ids.empty() ? "" : ", ") + t;
+    throw InputError("type", "\"" + o.type + "\"", "a type " + info.id + " is built for: " + ids);
+  }
+  r.type = o.type;
+  rc::detail::Configuration defaults;
+  defaults.testParams.seed = default_seed();
+  defaults.testParams.maxSuccess = -1;  // "not given"
+  rc::detail::Configuration cfg = defaults;
+  std::string env;
+  if (o.read_environment) {
+    if (const char* p = std::getenv("RC_PARAMS")) env = p;
+    try {
+      cfg = rc::detail::configFromString(env, defaults);
+    } catch (const std::exception& e) {
+      throw InputError("RC_PARAMS", "\"" + env + "\"", std::string("a RapidCheck configuration (") + e.what() + ")");
+    }
+  }
+  r.seed = o.seed ? *o.seed : cfg.testParams.seed;
+  r.effective_seed = r.seed ^ fnv1a(info.id);
+  if (o.cases) {
+    if (*o.cases < 0) throw InputError("cases", std::to_string(*o.cases), "a case count >= 0");
+    r.cases = *o.cases;
+  } else {
+    r.cases = cfg.testParams.maxSuccess >= 0 ? cfg.testParams.maxSuccess
+                                            : info.default_cases.at(o.type) * (o.read_environment ? thorough_factor() : 1);
+  }
+  r.max_size = cfg.testParams.maxSize;
+  r.max_discard_ratio = cfg.testParams.maxDiscardRatio;
+  r.max_dim = std::min(o.max_dim.value_or(info.max_dim), info.max_dim);
+  if (r.max_dim < info.min_dim)
+    throw InputError("max_dim", std::to_string(*o.max_dim), "at least " + std::to_string(info.min_dim) + " for " + info.id);
+  r.shrink = o.shrink.value_or(!cfg.testParams.disableShrinking);
+  if (o.shrink_budget < 0) throw InputError("shrink_budget", std::to_string(o.shrink_budget), "a count >= 0");
+  r.shrink_budget = o.shrink_budget;
+  if (o.reproduce) {
+    std::string s = *o.reproduce;
+    if (s.rfind("reproduce=", 0) == 0) s = s.substr(10);
+    r.reproduce = s;
+    r.reproduce_strict = true;
+  } else if (o.read_environment) {
+    r.reproduce = env_reproduce(env);
+  }
+  r.case_log = o.case_log;
+  return r;
+}
+
+const char* outcome_name(Outcome o) {
+  switch (o) {
+    case Outcome::Passed: return "passed";
+    case Outcome::Failed: return "failed";
+    case Outcome::GaveUp: return "gave up";
+    case Outcome::Error: return "error";
+  }
+  return "?";
+}
+
+nlohmann::json verdict_json(const Verdict& v) {
+  return {{"holds", v.holds}, {"label", v.label}, {"statement", v.statement}, {"relation", v.relation},
+          {"lhs", v.lhs}, {"rhs", v.rhs}, {"margin", v.margin}, {"relative_margin", v.relative_margin}, {"relative_slack", v.relative_slack},
+          {"allowance_eps", v.allowance_eps}, {"where", v.where}, {"type", v.type_id}, {"bits", v.bits}, {"note", v.note}};
+}
+
+nlohmann::json case_json(const CaseReport& c) {
+  nlohmann::json j{{"case", nlohmann::json::parse(c.case_json)}, {"summary", c.summary}, {"tags", c.tags},
+                   {"dim", c.dim}, {"verdict", verdict_json(c.verdict)}, {"discarded", c.discarded}};
+  if (c.K) j["K"] = *c.K;
+  return j;
+}
+
+}  // namespace
+
+std::uint64_t default_seed() { return 2005073600ULL; }
+
+const std::vector<PropertyInfo>& catalog() {
+  static const std::vector<PropertyInfo> infos = [] {
+    std::vector<PropertyInfo> v;
+    for (const auto& e : entries()) v.push_back(e.info);
+    return v;
+  }();
+  return infos;
+}
+
+const PropertyInfo& property_info(std::string_view id) { return entry(id).info; }
+
+RunResult run_property(std::string_view id, const RunOptions& options) {
+  const auto& e = entry(id);
+  return e.run(resolve(e.info, options));
+}
+
+CaseReport check_case(std::string_view id, const std::string& type, const nlohmann::json& case_json) {
+  const auto& e = entry(id);
+  RunOptions o;
+  o.type = type;
+  o.read_environment = false;
+  resolve(e.info, o);  // validates the type
+  return e.check_case(type, case_json);
+}
+
+std::string run_failure_reason(const RunResult& r) {
+  if (r.kind == PropertyKind::Holds) {
+    if (r.outcome == Outcome::Passed) return "";
+    return std::string("the property ") + outcome_name(r.outcome) + ": " + r.message;
+  }
+  if (r.outcome != Outcome::Failed || !r.counterexample)
+    return std::string("no counterexample found (") + outcome_name(r.outcome) + " after " + std::to_string(r.cases_run) + " cases)";
+  const PropertyInfo& info = property_info(r.property_id);
+  if (r.shrink_budget_exhausted) return "shrinking did not finish within the shrink budget";
+  if (r.counterexample->verdict.label == "exception") return "the claim threw: " + r.counterexample->verdict.note;
+  if (info.refute_max_dim && r.counterexample->dim > info.refute_max_dim)
+    return "shrunk counterexample has d = " + std::to_string(r.counterexample->dim) + " > " + std::to_string(info.refute_max_dim);
+  if (info.refute_K && r.counterexample->K != info.refute_K)
+    return "shrunk counterexample has K = " + (r.counterexample->K ? std::to_string(*r.counterexample->K) : std::string("none")) +
+           ", expected " + std::to_string(*info.refute_K);
+  return "";
+}
+
+bool run_succeeded(const RunResult& r) { return run_failure_reason(r).empty(); }
+
+std::string render_verdict(const Verdict& v) {
+  if (v.relation.empty()) return fmt::format("{} n/a ({}) [{}]", v.label, v.note, v.type_id);
+  std::string s = fmt::format("{} {}: {} {} {}  [{}]\n      lhs    = {}\n      rhs    = {}\n      margin = {} (relative {:+.3e}; allowance {:.3g} eps; slack after allowance {:+.3e})\n      at {} in {} ({} bits)",
+                              v.label, v.holds ? "holds" : "FAILS", "lhs", v.relation, "rhs", v.statement, v.lhs, v.rhs, v.margin,
+                              v.relative_margin, v.allowance_eps, v.relative_slack, v.where, v.type_id, v.bits);
+  if (!v.note.empty()) s += "\n      note: " + v.note;
+  return s;
+}
+
+std::string render_run(const RunResult& r) {
+  std::ostringstream o;
+  o << fmt::format("{} @ {} ({} bits): {} — {} cases run, {} discarded, {:.2f} s\n", r.property_id, r.type_id, r.bits,
+                   outcome_name(r.outcome), r.cases_run, r.discarded, r.seconds);
+  o << fmt::format("  seed {} (RC_PARAMS=\"seed={}\"; RapidCheck seed {} = seed xor fnv1a(id))\n", r.seed, r.seed, r.effective_seed);
+  if (!r.tag_counts.empty()) {
+    o << "  generator tags:";
+    for (const auto& [t, n] : r.tag_counts)
+      o << fmt::format(" {} {:.0f}%", t, r.cases_run ? 100.0 * n / r.cases_run : 0.0);
+    o << "\n";
+  }
+  if (r.closest) {
+    o << "  closest case (smallest relative slack after the allowance): " << r.closest->summary << "\n    " << r.closest->case_json << "\n    "
+      << render_verdict(r.closest->verdict) << "\n";
+  }
+  if (r.counterexample) {
+    o << fmt::format("  counterexample (after {} shrinks, {} evaluations{}): {}\n    {}\n    {}\n", r.shrinks_accepted,
+                     r.shrink_evaluations, r.shrink_budget_exhausted ? ", shrink budget exhausted" : "", r.counterexample->summary,
+                     r.counterexample->case_json, render_verdict(r.counterexample->verdict));
+    o << "  replay: RC_PARAMS=\"" << r.reproduce << "\"\n";
+  }
+  if (!r.message.empty() && r.outcome != Outcome::Failed) o << "  " << r.message << "\n";
+  return o.str();
+}
+
+nlohmann::json run_to_json(const RunResult& r) {
+  nlohmann::json j{{"property", r.property_id}, {"type", r.type_id}, {"bits", r.bits},
+                   {"kind", r.kind == PropertyKind::Holds ? "holds" : "refuted"}, {"outcome", outcome_name(r.outcome)},
+                   {"succeeded", run_succeeded(r)}, {"seed", r.seed}, {"effective_seed", r.effective_seed},
+                   {"cases_requested", r.cases_requested}, {"cases_run", r.cases_run}, {"discarded", r.discarded},
+                   {"shrink_evaluations", r.shrink_evaluations}, {"shrinks_accepted", r.shrinks_accepted},
+                   {"shrink_budget_exhausted", r.shrink_budget_exhausted}, {"reproduce", r.reproduce},
+                   {"message", r.message}, {"tag_counts", r.tag_counts}, {"seconds", r.seconds}};
+  if (r.closest) j["closest"] = case_json(*r.closest);
+  if (r.counterexample) j["counterexample"] = case_json(*r.counterexample);
+  return j;
+}
+
+}  // namespace annealcheck::properties

@@ -1,0 +1,146 @@
+// The property catalog: every property of Lemma 2 / Proposition 1 (SPEC §1–§5)
+// that the harness checks over generated cases, and every known-false claim it
+// must refute (F1–F5), behind one registry that gtest and the CLI both use.
+//
+// Light header (no RapidCheck, no Boost): include it from the CLI.
+//
+//   for (const PropertyInfo& p : catalog()) ...               // `list`
+//   RunResult r = run_property("lemma2.gf-lower-bound", opts); // `check`
+//   CaseReport c = check_case(id, "mpfr256", json);            // `verify` one case
+//   RunOptions o; o.reproduce = "...";  run_property(id, o)    // `replay`
+//
+// Contract of a run (run_property):
+//   * generates opts.cases cases with RapidCheck from the seed (the same seed
+//     and id give the same case sequence, whatever the type), checks each at
+//     opts.type, and for a failure shrinks it to a small counterexample;
+//   * a property of kind Holds succeeds when no case fails; a property of kind
+//     Refuted (a false claim, SPEC §3 notes) succeeds when a counterexample is
+//     found AND shrunk within the limits in PropertyInfo (see run_succeeded);
+//   * every verdict carries both sides of the failing (or tightest) inequality
+//     at the type's full precision, the margin, the allowance in units of the
+//     type's epsilon, and where (GD step t, GF checkpoint j) it was decided.
+// Bad input (unknown id, a type the property is not built for, max_dim below
+// the property's minimum, a malformed case) throws annealcheck::InputError.
+#pragma once
+
+#include <nlohmann/json_fwd.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <iosfwd>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace annealcheck::properties {
+
+enum class PropertyKind {
+  Holds,    // a true statement: every case must pass (ctest label `property`)
+  Refuted,  // a false claim: a counterexample must be found and shrunk (label `falsify`)
+};
+
+struct PropertyInfo {
+  std::string id;                  // stable, e.g. "lemma2.gf-lower-bound"
+  std::string statement;           // one line citing SPEC labels
+  PropertyKind kind = PropertyKind::Holds;
+  std::vector<std::string> types;  // number types it is built for, e.g. {"double", "mpfr256", "mpq"}
+  std::map<std::string, int> default_cases;  // per type: cases per run before ANNEALCHECK_THOROUGH
+  std::size_t min_dim = 1;         // smallest dimension its generator makes
+  std::size_t max_dim = 64;        // largest dimension its generator makes (RunOptions::max_dim clamps it)
+  std::string case_format;         // the JSON fields of one case (for `verify`)
+  // Refuted claims only: the shrunk counterexample must have dim <= refute_max_dim
+  // and, when set, K == refute_K.
+  std::size_t refute_max_dim = 0;
+  std::optional<long> refute_K;
+};
+
+// One inequality decided on one case in one number type.
+struct Verdict {
+  bool holds = true;
+  std::string label;        // SPEC label: "G", "A", "P3", "E3.max", "C2 (premise)", ...
+  std::string statement;    // the inequality in symbols
+  std::string relation;     // "<=", ">=", "==" (two-sided), ...
+  std::string lhs, rhs;     // full precision in the type (read back to the same value)
+  std::string margin;       // signed; >= -allowance means it holds
+  double relative_margin = 0;  // margin / max(|lhs|, |rhs|), for display only
+  double relative_slack = 0;   // (margin + allowance) / max(|lhs|, |rhs|): distance to failing; ranks the closest case
+  double allowance_eps = 0;    // rounding allowance in units of epsilon * max(|lhs|, |rhs|) (0: exact type)
+  std::string where;        // "GD step 3", "GF checkpoint 7 (t = ...)", "GF stop", "premise", ...
+  std::string type_id;      // "double", "mpfr256", "mpq"
+  long bits = 0;            // significand bits of the type (0 for mpq)
+  std::string note;
+};
+
+struct CaseReport {
+  std::string case_json;    // the case, exact (rationals as "p/q" text); reads back with check_case
+  std::string summary;      // "d=5 k=3 K=12 ..."
+  std::vector<std::string> tags;
+  std::size_t dim = 0;
+  std::optional<long> K;    // GD steps, when the case has them
+  Verdict verdict;          // the first failing inequality, or else the tightest one
+  bool discarded = false;   // not evaluable in this type (e.g. overflow in double); reason in verdict.note
+};
+
+struct RunOptions {
+  std::string type = "double";
+  std::optional<std::uint64_t> seed;   // default: RC_PARAMS seed=, else default_seed()
+  std::optional<int> cases;            // default: RC_PARAMS max_success=, else default_cases × ANNEALCHECK_THOROUGH
+  std::optional<std::size_t> max_dim;  // default and upper limit: PropertyInfo::max_dim
+  std::optional<std::string> reproduce;  // RapidCheck reproduce string (from a RunResult or RC_PARAMS reproduce=)
+  std::optional<bool> shrink;          // default: true unless RC_PARAMS noshrink=1
+  int shrink_budget = 4000;            // property evaluations spent shrinking at most
+  bool read_environment = true;        // read RC_PARAMS and ANNEALCHECK_THOROUGH for unset fields
+  std::ostream* case_log = nullptr;    // one line per generated case (deterministic text)
+};
+
+enum class Outcome { Passed, Failed, GaveUp, Error };
+
+struct RunResult {
+  std::string property_id, type_id;
+  long bits = 0;
+  PropertyKind kind = PropertyKind::Holds;
+  Outcome outcome = Outcome::Error;
+  std::uint64_t seed = 0;              // as given (RC_PARAMS / option / default)
+  std::uint64_t effective_seed = 0;    // seed mixed with the property id: what RapidCheck used
+  int cases_requested = 0;
+  int cases_run = 0;                   // cases that passed (RapidCheck's numSuccess) + the failing one
+  int discarded = 0;
+  int shrink_evaluations = 0, shrinks_accepted = 0;
+  bool shrink_budget_exhausted = false;
+  std::optional<CaseReport> closest;         // the case with the smallest relative slack seen (closest to failing)
+  std::optional<CaseReport> counterexample;  // failed runs: the shrunk counterexample
+  std::optional<CaseReport> original;        // failed runs: the first failing case, before shrinking
+  std::string reproduce;    // RC_PARAMS value replaying the shrunk counterexample ("reproduce=..."), failures only
+  std::string message;      // RapidCheck's description (failure), gave-up reason or error
+  std::map<std::string, int> tag_counts;                      // per generator tag, over cases run
+  std::map<std::vector<std::string>, int> distribution;       // RapidCheck's RC_TAG distribution
+  double seconds = 0;
+};
+
+// All properties, sorted by id.
+const std::vector<PropertyInfo>& catalog();
+// Throws InputError(field "property") listing the ids when unknown.
+const PropertyInfo& property_info(std::string_view id);
+
+RunResult run_property(std::string_view id, const RunOptions& options = {});
+
+// The check of property `id` on one case (JSON as in CaseReport::case_json; for
+// Lemma 2 properties an ordinary instance file also works) at `type`.
+CaseReport check_case(std::string_view id, const std::string& type, const nlohmann::json& case_json);
+
+// Holds: Passed. Refuted: Failed with a shrunk counterexample within the limits.
+bool run_succeeded(const RunResult& r);
+// Why not (empty when run_succeeded).
+std::string run_failure_reason(const RunResult& r);
+
+std::uint64_t default_seed();  // 2005073600 (arXiv 2005.07360)
+
+// Text report of a run: outcome, counts, tags, closest case or counterexample,
+// seed and the RC_PARAMS line that replays it.
+std::string render_run(const RunResult& r);
+std::string render_verdict(const Verdict& v);
+nlohmann::json run_to_json(const RunResult& r);
+
+}  // namespace annealcheck::properties

@@ -1,0 +1,44 @@
+// The type-erased catalog entry behind registry.hpp: what one property offers
+// to the registry, independent of its case type and of RapidCheck.
+#pragma once
+
+#include "properties/registry.hpp"
+
+#include <nlohmann/json_fwd.hpp>
+
+#include <cstdint>
+#include <functional>
+#include <iosfwd>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace annealcheck::properties::detail {
+
+// RunOptions with every default resolved (environment read, limits applied).
+struct ResolvedOptions {
+  std::string type;
+  std::uint64_t seed = 0, effective_seed = 0;
+  int cases = 100;
+  std::size_t max_dim = 64;
+  int max_size = 100;
+  int max_discard_ratio = 10;
+  bool shrink = true;
+  int shrink_budget = 4000;
+  std::optional<std::string> reproduce;  // a RapidCheck reproduce map string (without "reproduce=")
+  bool reproduce_strict = false;         // explicit option: the map must hold this property
+  std::ostream* case_log = nullptr;
+};
+
+struct PropertyEntry {
+  PropertyInfo info;
+  std::function<RunResult(const ResolvedOptions&)> run;
+  std::function<CaseReport(const std::string& type, const nlohmann::json& case_json)> check_case;
+};
+
+using Catalog = std::vector<PropertyEntry>;
+
+// Defined in properties/catalog.cpp: appends every property of the catalog.
+void add_all_properties(Catalog& catalog);
+
+}  // namespace annealcheck::properties::detail

@@ -1,0 +1,197 @@
+#include "properties/support/runner.hpp"
+
+#include "annealcheck/io/input_error.hpp"
+
+#include <rapidcheck/detail/Configuration.h>
+#include <rapidcheck/detail/TestListener.h>
+
+#include <fmt/format.h>
+
+#include <chrono>
+#include <ostream>
+#include <sstream>
+
+namespace annealcheck::properties::detail {
+
+using rc::detail::CaseResult;
+
+[[noreturn]] void fail_case(const std::string& message) { throw CaseResult(CaseResult::Type::Failure, message); }
+[[noreturn]] void discard_case(const std::string& message) { throw CaseResult(CaseResult::Type::Discard, message); }
+
+std::string case_hash(const std::string& s) {
+  std::uint64_t h = 1469598103934665603ULL;
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 1099511628211ULL;
+  }
+  return fmt::format("{:016x}", h);
+}
+
+struct RunContext::State : rc::detail::TestListener {
+  const PropertyInfo& info;
+  const ResolvedOptions& opt;
+  bool shrinking = false;
+  int shrink_evaluations = 0, shrinks_accepted = 0;
+  bool budget_exhausted = false;
+  std::string best_failing;
+  std::optional<CaseReport> current;
+  int passed = 0, discarded = 0, index = 0;
+  std::map<std::string, int> tag_counts;
+  std::optional<CaseReport> closest;
+  std::optional<CaseReport> original;  // the first failing case, before shrinking
+
+  State(const PropertyInfo& i, const ResolvedOptions& o) : info(i), opt(o) {}
+
+  std::string line(const std::string& status) const {
+    const CaseReport& r = *current;
+    std::string tags;
+    for (const auto& t : r.tags) tags += (tags.empty() ? "" : ",") + t;
+    std::string v;
+    if (r.verdict.relation.empty())
+      v = fmt::format("{} (n/a: {})", r.verdict.label, r.verdict.note);
+    else
+      v = fmt::format("{} rel.margin={:+.3e} slack={:.3e} @ {}", r.verdict.label, r.verdict.relative_margin, r.verdict.relative_slack,
+                      r.verdict.where);
+    return fmt::format("  [{}@{}] #{} {} tags=[{}] case={}: {} {}\n", info.id, opt.type, index, r.summary, tags,
+                       case_hash(r.case_json), status, v);
+  }
+
+  void onTestCaseFinished(const rc::detail::CaseDescription& d) override {
+    ++index;
+    if (!current) return;
+    switch (d.result.type) {
+      case CaseResult::Type::Success:
+        ++passed;
+        for (const auto& t : current->tags) ++tag_counts[t];
+        if (!current->verdict.relation.empty() &&
+            (!closest || current->verdict.relative_slack < closest->verdict.relative_slack))
+          closest = current;
+        if (opt.case_log) *opt.case_log << line("PASS");
+        break;
+      case CaseResult::Type::Discard:
+        ++discarded;
+        if (opt.case_log) *opt.case_log << line("DISCARD (" + current->verdict.note + ")");
+        break;
+      case CaseResult::Type::Failure:
+        if (opt.case_log) *opt.case_log << line("FAIL") << "    shrinking...\n";
+        shrinking = true;
+        if (!original) original = current;
+        best_failing = current->case_json;
+        break;
+    }
+    if (opt.case_log) opt.case_log->flush();
+  }
+  void onShrinkTried(const rc::detail::CaseDescription&, bool accepted) override {
+    if (accepted) ++shrinks_accepted;
+  }
+  void onTestFinished(const rc::detail::TestMetadata&, const rc::detail::TestResult&) override {}
+};
+
+RunContext::RunContext(const PropertyInfo& info, const ResolvedOptions& options)
+    : s_(std::make_unique<State>(info, options)) {}
+RunContext::~RunContext() = default;
+
+bool RunContext::skip_evaluation(const std::string& case_json) {
+  if (!s_->shrinking) return false;
+  if (s_->shrink_evaluations >= s_->opt.shrink_budget) {
+    s_->budget_exhausted = true;
+    return case_json != s_->best_failing;
+  }
+  ++s_->shrink_evaluations;
+  return false;
+}
+
+void RunContext::record(CaseReport report) {
+  if (s_->shrinking && !report.verdict.holds && !report.discarded) s_->best_failing = report.case_json;
+  s_->current = std::move(report);
+}
+
+namespace {
+
+// "reproduce=XXXX" out of RapidCheck's configuration string.
+std::string reproduce_token(const std::string& config) {
+  const auto at = config.find("reproduce=");
+  if (at == std::string::npos) return "";
+  const auto end = config.find(' ', at);
+  return config.substr(at, end == std::string::npos ? std::string::npos : end - at);
+}
+
+}  // namespace
+
+RunResult RunContext::execute(const rc::detail::Property& property) {
+  State& s = *s_;
+  const ResolvedOptions& o = s.opt;
+  rc::detail::TestMetadata md;
+  md.id = s.info.id + "@" + o.type;
+  md.description = s.info.statement;
+  rc::detail::TestParams params;
+  params.seed = o.effective_seed;
+  params.maxSuccess = o.cases;
+  params.maxSize = o.max_size;
+  params.maxDiscardRatio = o.max_discard_ratio;
+  params.disableShrinking = !o.shrink;
+
+  std::unordered_map<std::string, rc::detail::Reproduce> reproduce;
+  if (o.reproduce) {
+    try {
+      reproduce = rc::detail::configFromString("reproduce=" + *o.reproduce).reproduce;
+    } catch (const std::exception& e) {
+      throw InputError("reproduce", "\"" + *o.reproduce + "\"", std::string("a RapidCheck reproduce string (") + e.what() + ")");
+    }
+    if (o.reproduce_strict && !reproduce.count(md.id)) {
+      std::string keys;
+      for (const auto& [k, v] : reproduce) keys += (keys.empty() ? "" : ", ") + k;
+      throw InputError("reproduce", "a string recorded for " + keys, "one recorded for " + md.id + " (property@type)");
+    }
+  }
+
+  RunResult r;
+  r.property_id = s.info.id;
+  r.type_id = o.type;
+  r.kind = s.info.kind;
+  r.seed = o.seed;
+  r.effective_seed = o.effective_seed;
+  r.cases_requested = o.cases;
+  const auto t0 = std::chrono::steady_clock::now();
+  const rc::detail::TestResult result = rc::detail::checkProperty(property, md, params, s, reproduce);
+  r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+
+  r.discarded = s.discarded;
+  r.tag_counts = s.tag_counts;
+  r.shrink_evaluations = s.shrink_evaluations;
+  r.shrinks_accepted = s.shrinks_accepted;
+  r.shrink_budget_exhausted = s.budget_exhausted;
+  if (s.current) r.bits = s.current->verdict.bits;
+  rc::detail::SuccessResult success;
+  rc::detail::FailureResult failure;
+  rc::detail::GaveUpResult gave_up;
+  rc::detail::Error error;
+  if (result.match(success)) {
+    r.outcome = Outcome::Passed;
+    r.cases_run = success.numSuccess;
+    r.distribution = success.distribution;
+    r.closest = s.closest;
+    if (!reproduce.empty() && !reproduce.count(md.id)) r.message = "not in the RC_PARAMS reproduce map: no case run";
+  } else if (result.match(failure)) {
+    r.outcome = Outcome::Failed;
+    r.cases_run = failure.numSuccess + 1;
+    r.message = failure.description;
+    r.counterexample = s.current;
+    r.original = s.original;
+    rc::detail::Configuration c;
+    c.testParams = params;
+    c.reproduce[md.id] = failure.reproduce;
+    r.reproduce = reproduce_token(rc::detail::configToMinimalString(c));
+    r.closest = s.closest;
+  } else if (result.match(gave_up)) {
+    r.outcome = Outcome::GaveUp;
+    r.cases_run = gave_up.numSuccess;
+    r.message = gave_up.description;
+  } else if (result.match(error)) {
+    r.outcome = Outcome::Error;
+    r.message = error.description;
+  }
+  return r;
+}
+
+}  // namespace annealcheck::properties::detail
