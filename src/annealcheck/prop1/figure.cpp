@@ -34,6 +34,16 @@ std::string gp_quote(const std::string& s) {
   return out + "'";
 }
 
+// Literal text in gnuplot's enhanced mode: \_ \^ \{ \} \@ \& \~ inside single quotes.
+std::string enhanced_literal(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '_' || c == '^' || c == '{' || c == '}' || c == '@' || c == '&' || c == '~') out += '\\';
+    out += c;
+  }
+  return out;
+}
+
 std::string fmt_double(double x) {
   char buf[40];
   std::snprintf(buf, sizeof buf, "%.17g", x);
@@ -82,7 +92,7 @@ std::string script_text(const FigureData& f, const std::string& data_path, const
     << "    set terminal svg size 1950,680 font 'DejaVu Sans,10'\n"
     << "    set output out_svg\n"
     << "  }\n"
-    << "  set multiplot layout 1,3 title " << gp_quote(f.title) << "\n"
+    << "  set multiplot layout 1,3 title " << gp_quote(enhanced_literal(f.title)) << "\n"
     << "  set size ratio -1\n"
     << "  set key top left box opaque font ',9'\n"
     << "  set format '%.3g'\n"
@@ -109,9 +119,9 @@ std::string script_text(const FigureData& f, const std::string& data_path, const
     << "  plot for [i=" << ts0 << ":" << ts1 << "] data index i using 3:4 with lines lc rgb '#2ca02c' notitle, \\\n"
     << "       data index " << ell << " using 3:4 with lines lw 1 dt 2 lc rgb 'black' title 'L̂ = ε', \\\n"
     << "       data index " << markers << " every ::2::2 using 3:4 with points pt 7 ps 1.4 lc rgb '#1f77b4' title "
-    << gp_quote("GF end: " + f.blocks[static_cast<std::size_t>(ts0 + 2)].label) << ", \\\n"
+    << gp_quote(enhanced_literal("GF end: " + f.blocks[static_cast<std::size_t>(ts0 + 2)].label)) << ", \\\n"
     << "       data index " << markers << " every ::3::3 using 3:4 with points pt 7 ps 1.4 lc rgb '#ff7f0e' title "
-    << gp_quote("annealed end: " + f.blocks[static_cast<std::size_t>(ts0 + 1)].label) << "\n"
+    << gp_quote(enhanced_literal("annealed end: " + f.blocks[static_cast<std::size_t>(ts0 + 1)].label)) << "\n"
     << "  unset multiplot\n"
     << "  set output\n"
     << "}\n";

@@ -261,7 +261,7 @@ FigureData figure_data(const SampleRuns<T>& s, const DataModel& m, const std::ve
   FigureData f;
   f.eps = static_cast<double>(eps);
   f.title = "Proposition 1 (Nakkiran 2020), sample " + sequence_text(seq) + ": alpha = " + o.alpha + ", eps = " + o.eps +
-            ", K = " + std::to_string(o.K) + ", eta = 1/gamma_1 = " + eta_fig.str() + ", type " + Tr::id();
+            ", K = " + std::to_string(o.K) + ", η = 1/γ₁ = " + eta_fig.str() + ", type " + Tr::id();
   // GF path
   const BetaFlowResult<T> gf = matrix_exponential_flow(s.ls, s.eig, s.beta0, eps, o.figure_flow_points);
   FigureBlock gf_block{"gf_path", "GF", {}};
@@ -401,8 +401,23 @@ Prop1Report run_prop1(const Prop1Options& o) {
     rep.table.push_back(row_cmp("bad (GF) train loss", "eps", eps, &eps, kernel.train_loss(ts.gf_beta)));
     rep.table.push_back(row_cmp("bad (GF) test loss", "1.5 eps", bad_test_paper, &cf.bad_test_loss, test_loss(ts.ls, ts.gf_beta)));
     if (!ts.ann_beta.empty()) {
-      const T ratio = test_loss(ts.ls, ts.gf_beta) / test_loss(ts.ls, ts.ann_beta);
-      rep.ratio = num(ratio, dg);
+      const T ann = test_loss(ts.ls, ts.ann_beta);
+      if (numeric::from_int<T>(0) < ann) rep.ratio = num(T(test_loss(ts.ls, ts.gf_beta) / ann), dg);
+      else rep.ratio = {"undefined", "undefined (L_D(annealed) = 0 in " + Tr::id() + ")"};
+    }
+    // β-space resolution: β − β* is formed next to |β*|, so residuals below
+    // ε_T·|β*| are rounding noise (SPEC §6); the stopping point has |β − β*| ~ √ε.
+    {
+      using std::abs;
+      T bmax = numeric::from_int<T>(0);
+      for (const T& b : ts.ls.beta_star)
+        if (bmax < abs(b)) bmax = abs(b);
+      const T resolution = Tr::epsilon() * bmax;
+      if (!(resolution < sqrt(eps) / numeric::from_int<T>(1000)))
+        rep.notes.push_back("in " + Tr::id() + " beta-space resolves beta - beta* only to eps_T |beta*| = " + Tr::str(resolution, 3) +
+                            ", not far below sqrt(eps) = " + Tr::str(T(sqrt(eps)), 3) +
+                            ": the beta-space columns are rounding noise here (SPEC §6); the diagonal route is not affected. "
+                            "Use a wider type, or a larger eps or alpha.");
     }
     rep.ratio_bound = num(Tr::from_rational(Rational(2) * (Rational(1) - in.alpha)), dg);
     if (o.K >= 1 && ts.diag_outcome.kind == DrawKind::Lemma2 &&
@@ -426,19 +441,22 @@ Prop1Report run_prop1(const Prop1Options& o) {
   // 3. how the ratio approaches 2: diagonal route, counts (2,1)
   {
     const DataModel plain = proposition1_model(false);
-    std::vector<Rational> alphas{Rational(1, 2), Rational(1, 100), Rational(1, 10000), Rational(1, 100000000), in.alpha};
-    std::sort(alphas.begin(), alphas.end(), [](const Rational& a, const Rational& b) { return b < a; });
-    alphas.erase(std::unique(alphas.begin(), alphas.end()), alphas.end());
+    std::vector<std::pair<Rational, std::string>> alphas{{Rational(1, 2), "0.5"}, {Rational(1, 100), "1e-2"},
+                                                         {Rational(1, 10000), "1e-4"}, {Rational(1, 100000000), "1e-8"},
+                                                         {in.alpha, o.alpha}};
+    std::stable_sort(alphas.begin(), alphas.end(), [](const auto& a, const auto& b) { return b.first < a.first; });
+    alphas.erase(std::unique(alphas.begin(), alphas.end(), [](const auto& a, const auto& b) { return a.first == b.first; }),
+                 alphas.end());
     std::vector<long> Ks{0, 1, 2, o.K};
     std::sort(Ks.begin(), Ks.end());
     Ks.erase(std::unique(Ks.begin(), Ks.end()), Ks.end());
     const T eps = Tr::from_rational(in.eps);
-    for (const Rational& a : alphas) {
+    for (const auto& [a, a_text] : alphas) {
       for (long K : Ks) {
         const DiagonalDraw d = make_diagonal_draw(plain, {2, 1}, a, in.eps, eta, K);
         const DrawOutcome<T> out = evaluate_draw<T>(d);
         SweepRowText row;
-        row.alpha = a.str();
+        row.alpha = a_text;
         row.K = K;
         row.gf_over_eps = num(T(out.gf_population_loss / eps), dg);
         row.ann_over_eps = num(T(out.ann_population_loss / eps), dg);
