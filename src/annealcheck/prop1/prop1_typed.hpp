@@ -76,6 +76,8 @@ DrawSummary summarize(const DiagonalDraw& d, const DrawOutcome<T>& o, const Rati
   const T e = Tr::from_rational(d.eps);
   s.gf_over_eps = Tr::str(T(o.gf_population_loss / e), digits);
   s.ann_over_eps = Tr::str(T(o.ann_population_loss / e), digits);
+  s.gf_moving_over_eps = Tr::str(T(o.gf_moving / e), digits);
+  s.ann_moving_over_eps = Tr::str(T(o.ann_moving / e), digits);
   s.ratio = Tr::str(o.ratio, digits);
   s.ratio_full = Tr::str(o.ratio);
   s.lower = lower_run(o);

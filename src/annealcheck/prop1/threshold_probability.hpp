@@ -24,6 +24,7 @@ struct DrawSummary {
   Rational probability, sequences;
   std::string kind;                       // kind_name()
   std::string gf_over_eps, ann_over_eps;  // L_D/ε, display digits
+  std::string gf_moving_over_eps, ann_moving_over_eps;  // the parts from coordinates with γ_i > 0
   std::string ratio, ratio_full;          // L_D(GF)/L_D(annealed)
   std::string lower;                      // lower_run()
   std::string tie_reason;
