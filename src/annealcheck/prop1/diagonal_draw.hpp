@@ -80,4 +80,21 @@ inline bool moving_spectrum_is_single(const DiagonalDraw& d) {
   return true;
 }
 
+// Whether λ_i/γ_i is one number on all moving coordinates: then on them
+// L_D = (λ/γ)·L̂ exactly, whatever the point.
+inline bool population_proportional_to_train(const DiagonalDraw& d) {
+  const Rational* first_g = nullptr;
+  const Rational* first_l = nullptr;
+  for (std::size_t i = 0; i < d.gamma.size(); ++i) {
+    if (d.gamma[i].sign() == 0) continue;
+    if (!first_g) {
+      first_g = &d.gamma[i];
+      first_l = &d.lambda[i];
+    } else if (!(d.lambda[i] * *first_g == *first_l * d.gamma[i])) {
+      return false;
+    }
+  }
+  return true;
+}
+
 }  // namespace annealcheck::prop1

@@ -8,8 +8,10 @@
 //   population loss Σ λ_i δ_i(0)² is one exact constant added to both runs;
 // * exact ties L_D(GF) = L_D(annealed): when GD stops at t = 0 (both runs are GF
 //   from δ(0)), or when every moving coordinate has the same γ and GD does not
-//   land below ε (both runs end on the same ray at train loss ε). Proposition 1's
-//   case (3,0), S_X = diag(1, 0), is such a tie.
+//   land below ε (both runs end on the same ray at train loss ε), or when
+//   λ_i/γ_i is the same on every moving coordinate (then L_D is a fixed multiple
+//   of L̂ plus the constant, and both runs end at L̂ = ε). Proposition 1's case
+//   (3,0), S_X = diag(1, 0), is a tie of the first kind.
 //
 // The flows run in log space (prop1/log_weight_flow.hpp), so K growing steps
 // (factor −2) cannot overflow: δ(K) is never formed. The ratio carries a
@@ -167,6 +169,10 @@ DrawOutcome<T> evaluate_draw(const DiagonalDraw& d) {
   } else if (moving_spectrum_is_single(d) && o.gd.endpoint_vs_eps >= 0 && o.gd.exact) {
     o.exact_tie = true;
     o.tie_reason = "one moving eigenvalue: both runs end on the same ray at train loss eps";
+  } else if (population_proportional_to_train(d) && o.gd.endpoint_vs_eps >= 0 && o.gd.exact) {
+    o.exact_tie = true;
+    o.tie_reason = "lambda_i/gamma_i equal on the moving coordinates: L_D = (lambda/gamma) train loss + const, and both "
+                   "runs end at train loss eps";
   }
 
   // Relative rounding allowance of each moving part. Each is a sum of
