@@ -371,6 +371,8 @@ Prop1Report run_prop1(const Prop1Options& o) {
       r.paper = std::move(paper);
       r.closed_form = closed ? Tr::str(*closed, dg) : "";
       r.computed = Tr::str(computed, dg);
+      r.closed_form_full = closed ? Tr::str(*closed) : "";
+      r.computed_full = Tr::str(computed);
       const T rel = relative_difference(computed, paper_v);
       r.rel_vs_paper = Tr::str(rel, 3);
       r.digits_vs_paper = digits_text(rel);
@@ -383,6 +385,8 @@ Prop1Report run_prop1(const Prop1Options& o) {
       r.paper = std::move(paper);
       r.closed_form = closed ? Tr::str(*closed, dg) : "";
       r.computed = Tr::str(computed, dg);
+      r.closed_form_full = closed ? Tr::str(*closed) : "";
+      r.computed_full = Tr::str(computed);
       r.rel_vs_paper = "|x|/sqrt(eps) = " + Tr::str(T(abs(computed) / sqrt(eps)), 3);
       r.digits_vs_paper = "-";
       if (closed) r.rel_vs_closed_form = "|x - cf|/sqrt(eps) = " + Tr::str(T(abs(computed - *closed) / sqrt(eps)), 3);
@@ -464,6 +468,9 @@ Prop1Report run_prop1(const Prop1Options& o) {
         row.ann_over_eps = num(T(out.ann_population_loss / eps), dg);
         row.ratio = num(out.ratio, dg);
         row.two_minus_ratio = num(T(numeric::from_int<T>(2) - out.ratio), 4);
+        // GF: L_D = 1.5ε(1 − 3ε/c² + …) with c² = 10⁴/α (prop1/paper_table.hpp), so
+        // for K ≥ 1: 2 − ratio = 6εα/10⁴ to leading order
+        row.predicted_gap = K == 0 ? Number{"", "-"} : num(Tr::from_rational(Rational(6) * in.eps * a / Rational(10000)), 4);
         const Rational bound = Rational(2) * (Rational(1) - a);
         row.bound = num(Tr::from_rational(bound), dg);
         if (K == 0) row.bound_holds = "n/a (K = 0: annealed = GF)";

@@ -51,12 +51,14 @@ struct SampleText {
 
 struct TableRowText {
   std::string quantity, paper, closed_form, computed, rel_vs_paper, digits_vs_paper, rel_vs_closed_form;
+  std::string closed_form_full, computed_full;  // full precision (JSON)
 };
 
 struct SweepRowText {
   std::string alpha;
   long K = 0;
   Number gf_over_eps, ann_over_eps, ratio, two_minus_ratio, bound;
+  Number predicted_gap;     // leading order of 2 − ratio for K ≥ 1: 6εα/10⁴
   std::string bound_holds;  // "yes"/"no"/"undecided"
 };
 
