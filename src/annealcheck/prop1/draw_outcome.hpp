@@ -19,6 +19,7 @@
 // verdicts are three-valued: holds, fails, undecided.
 #pragma once
 
+#include "annealcheck/prop1/decision.hpp"
 #include "annealcheck/prop1/diagonal_draw.hpp"
 #include "annealcheck/prop1/gd_phase.hpp"
 #include "annealcheck/prop1/gd_phase_exact.hpp"
@@ -29,17 +30,6 @@
 #include <string>
 
 namespace annealcheck::prop1 {
-
-enum class Decision { Holds, Fails, Undecided };
-
-inline const char* decision_name(Decision d) {
-  switch (d) {
-    case Decision::Holds: return "holds";
-    case Decision::Fails: return "fails";
-    case Decision::Undecided: return "undecided";
-  }
-  return "?";
-}
 
 template <numeric::RealNumber T>
 struct DrawOutcome {

@@ -9,7 +9,7 @@
 #pragma once
 
 #include "annealcheck/prop1/data_model.hpp"
-#include "annealcheck/prop1/draw_outcome.hpp"
+#include "annealcheck/prop1/decision.hpp"
 
 #include <cstdint>
 #include <functional>
