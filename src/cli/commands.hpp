@@ -18,5 +18,6 @@ struct Command {
 // One line per sub-command; main() registers them in this order.
 Command add_types_command(CLI::App& app);
 Command add_eval_command(CLI::App& app);
+Command add_audit_command(CLI::App& app);
 
 }  // namespace annealcheck::cli

@@ -14,6 +14,7 @@ int main(int argc, char** argv) {
   const std::vector<cli::Command> commands{
       cli::add_types_command(app),
       cli::add_eval_command(app),
+      cli::add_audit_command(app),
   };
   try {
     app.parse(argc, argv);

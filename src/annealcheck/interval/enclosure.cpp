@@ -37,6 +37,16 @@ std::string Enclosure::str(int digits) const {
   return out;
 }
 
+std::string Enclosure::lo_str(int digits) const {
+  if (is_nan()) return "nan";
+  return print(lo(), digits > 0 ? digits : full_digits(lo()), false);
+}
+
+std::string Enclosure::hi_str(int digits) const {
+  if (is_nan()) return "nan";
+  return print(hi(), digits > 0 ? digits : full_digits(hi()), true);
+}
+
 std::string Enclosure::short_str(int max_digits) const {
   if (is_nan()) return "nan";
   if (is_point()) return print(lo(), max_digits, false);

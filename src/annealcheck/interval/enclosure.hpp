@@ -3,6 +3,7 @@
 // Boost; the reference's typed code builds it from an MPFI interval.
 #pragma once
 
+#include <cstdint>  // before mpfr.h (via mpfi.h): enables the intmax_t functions
 #include <mpfi.h>
 
 #include <string>
@@ -31,6 +32,8 @@ class Enclosure {
 
   // "[lo, hi]" with `digits` significant digits, lo rounded down, hi up (0: all).
   std::string str(int digits = 0) const;
+  std::string lo_str(int digits = 0) const;  // rounded down
+  std::string hi_str(int digits = 0) const;  // rounded up
   // The common leading digits of lo and hi ("1.4999999850000000...e-30"), for tables.
   std::string short_str(int max_digits = 20) const;
   // Upper bound of (hi − lo)/min(|lo|, |hi|); +inf when the enclosure holds 0 and is not a point.
