@@ -65,6 +65,7 @@ struct QuantityInfo {
   const char* label;
   const char* description;
   bool counted;
+  bool unit_scale_at_zero = false;  // exactly 0: digits at scale 1 (c ∈ [0, 1)), not relative
 };
 
 // Pipeline order: inputs, GF run, annealed run. Counted: the stopping times, the
@@ -76,7 +77,7 @@ const std::vector<QuantityInfo>& quantity_table() {
       {q::eta, "E5", "GD step eta", false},
       {q::M, "C2", "M = |Sbar| min_Sbar gamma_j delta_j(0)^2", false},
       {q::M_prime, "C2'", "M' = sum_Sbar gamma_j delta_j(0)^2", false},
-      {q::c, "A", "c = max_Q (1 - 2 eta gamma_i)^2", false},
+      {q::c, "A", "c = max_Q (1 - 2 eta gamma_i)^2", false, true},
       {q::gf_time, "E4", "GF stopping time T", true},
       {q::gf_train_loss, "E1", "train loss at the GF stop", false},
       {q::gf_population_loss, "E2", "population loss at the GF stop", true},
@@ -91,7 +92,7 @@ const std::vector<QuantityInfo>& quantity_table() {
   return t;
 }
 
-const QuantityInfo closed_form_info{q::closed_form_time, "E4, SPEC 6", "T by the closed-form quadratic (naive)", true};
+const QuantityInfo closed_form_info{q::closed_form_time, "E4, SPEC 6", "T by the closed-form quadratic (naive)", true, false};
 
 bool is_stepwise(const std::string& label) {
   return label == "G@GF" || label == "A.1@GF" || label == "P3" || label == "P4" || label == "P5";
@@ -105,7 +106,8 @@ int stage_of(const std::string& label) {
   return 2;
 }
 
-std::string fmt_digits(double d) { return std::isinf(d) ? "all" : fmt::format("{:.1f}", d); }
+// One decimal, rounded down: 9.97 digits never prints as "10.0 < 10".
+std::string fmt_digits(double d) { return std::isinf(d) ? "all" : fmt::format("{:.1f}", std::floor(d * 10) / 10); }
 
 Certainty expected_reference(const std::string& rung_verdict) {
   if (rung_verdict == "PASS") return Certainty::Proved;
@@ -254,7 +256,18 @@ RungAudit audit_one(const RungValues& v, const AuditResult& a) {
     if (auto it = v.quantities.find(qi.id); it != v.quantities.end()) qa.value = it->second;
     const char* ref_id = qi.id == std::string(q::closed_form_time) ? q::gf_time : qi.id;
     if (auto it = ref.quantities.find(ref_id); it != ref.quantities.end()) qa.reference = it->second;
-    if (qa.value && qa.reference) qa.digits = relative_digits(qa.value->get(), *qa.reference, cap);
+    if (qa.value && qa.reference) {
+      if (qi.unit_scale_at_zero && qa.reference->is_point() && mpfr_zero_p(qa.reference->lo())) {
+        mpfr_t one;
+        mpfr_init2(one, 64);
+        mpfr_set_ui(one, 1, MPFR_RNDN);
+        qa.digits = digits_at_scale(qa.value->get(), *qa.reference, one, cap);
+        qa.scale = "absolute (exactly 0: error relative to 1)";
+        mpfr_clear(one);
+      } else {
+        qa.digits = relative_digits(qa.value->get(), *qa.reference, cap);
+      }
+    }
     r.quantities.push_back(std::move(qa));
   }
 

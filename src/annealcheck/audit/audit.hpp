@@ -51,6 +51,7 @@ struct QuantityAudit {
   std::optional<ExactBinary> value;          // the rung's value, exactly
   std::optional<interval::Enclosure> reference;
   std::optional<Digits> digits;              // absent when either side is missing
+  std::string scale = "relative";
 };
 
 struct SideAudit {

@@ -17,7 +17,7 @@ std::string cell(const std::optional<Digits>& d) {
   if (!d) return "-";
   if (!d->finite) return "nonfin";
   if (d->exact) return "exact";
-  return fmt::format("{:.1f}", d->value);
+  return fmt::format("{:.1f}", std::floor(d->value * 10) / 10);  // never rounds up to the threshold
 }
 
 json enclosure_json(const std::optional<interval::Enclosure>& e) {
@@ -107,7 +107,8 @@ std::string render_table(const AuditResult& a) {
   }
   s += "\n\n";
 
-  const std::size_t W = 12;
+  std::size_t W = 9;
+  for (const auto& r : a.rungs) W = std::max(W, r.type_id.size() + 1);
   std::string head = fmt::format("{:<34}", "correct digits (D = " + fmt::format("{}", a.options.min_digits) + ")");
   for (const auto& r : a.rungs) head += fmt::format("{:>{}}", r.type_id, W);
   s += head + "\n" + fmt::format("{:<34}", "  bits");
@@ -220,6 +221,7 @@ json render_json(const AuditResult& a) {
         qj["value"] = qa.value ? json(qa.value->str()) : json(nullptr);
         qj["reference"] = enclosure_json(qa.reference);
         qj["digits"] = digits_json(qa.digits);
+        qj["scale"] = qa.scale;
         qs.push_back(qj);
       }
       for (const auto& c : r.checks) {

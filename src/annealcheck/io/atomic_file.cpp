@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <stdexcept>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <vector>
 
@@ -19,6 +20,13 @@ std::string temporary_beside(const std::string& target, const std::string& suffi
   buf.push_back('\0');
   const int fd = mkstemps(buf.data(), static_cast<int>(suffix.size()));
   if (fd < 0) throw std::runtime_error("cannot create a temporary file in " + dir + ": " + std::strerror(errno));
+  // mkstemps makes the file 0600; give it the mode a plain creation would (0666 & ~umask).
+  static const mode_t mask = [] {
+    const mode_t m = umask(022);
+    umask(m);
+    return m;
+  }();
+  fchmod(fd, 0666 & ~mask);
   close(fd);
   return std::string(buf.data());
 }
