@@ -5,10 +5,10 @@
 // bracket: this is a proof, not a float root widened by a guess.
 //
 // How: start from an approximate root t̃ (any float: Newton in MPFR) and try
-// t̃ ∓ h with h = |t̃|·2^{−(bits−12)}, growing h ×16 until both signs are proved;
-// if that fails (t̃ far off), bisect [0, t_up] with certified signs, stopping when
-// the midpoint's sign is no longer decidable at this precision (the bracket is
-// then as narrow as the precision allows).
+// t̃ ∓ h with h = |t̃|·2^{−(bits−12)}, growing h ×16 a few times until both signs
+// are proved; if that fails (t̃ far off), take [0, t_up] with g(t_up) < 0 proved.
+// Either bracket is then bisected with certified signs until it is |t|·2^{12−bits}
+// narrow or the midpoint's sign is undecidable at this precision.
 #pragma once
 
 #include "annealcheck/interval/mpfi_ops.hpp"
@@ -56,15 +56,23 @@ class StoppingBracket {
     mpfr_abs(h.v, t0.v, MPFR_RNDU);
     if (mpfr_cmp_d(h.v, 0x1p-20) < 0) mpfr_set_d(h.v, 0x1p-20, MPFR_RNDU);
     mpfr_mul_2si(h.v, h.v, -(static_cast<long>(p) - 12), MPFR_RNDU);
-    for (int attempt = 0; attempt < 48; ++attempt) {
+    // Grow a bracket around the guess: a good guess is certified at once.
+    for (int attempt = 0; attempt < 8; ++attempt) {
       mpfr_sub(lo.v, t0.v, h.v, MPFR_RNDD);
       if (mpfr_sgn(lo.v) < 0) mpfr_set_zero(lo.v, 1);
       mpfr_add(hi.v, t0.v, h.v, MPFR_RNDU);
       if (sign_at(hi.v) == Sign3::Negative && (mpfr_zero_p(lo.v) || sign_at(lo.v) == Sign3::Positive))
-        return span<D>(lo.v, hi.v);
+        return refine(lo.v, hi.v);
       mpfr_mul_2si(h.v, h.v, 4, MPFR_RNDU);
     }
-    return bisect();
+    // A poor guess: start from [0, t_up] with g(t_up) < 0 proved (t_up doubled until it is).
+    mpfr_set_zero(lo.v, 1);
+    mpfr_set_ui(hi.v, 1, MPFR_RNDN);
+    for (int grow = 0; sign_at(hi.v) != Sign3::Negative; ++grow) {
+      if (grow > 4096) return std::nullopt;
+      mpfr_mul_2si(hi.v, hi.v, 1, MPFR_RNDU);
+    }
+    return refine(lo.v, hi.v);
   }
 
  private:
@@ -76,17 +84,18 @@ class StoppingBracket {
     mpfr_t v;
   };
 
-  std::optional<I> bisect() const {
+  // Bisection with certified signs, from a proved bracket [a, b], until it is as
+  // narrow as |t|·2^{12−bits} or the midpoint's sign is undecidable at this precision.
+  std::optional<I> refine(mpfr_srcptr a0, mpfr_srcptr b0) const {
     const mpfr_prec_t p = mpfr_get_prec(left(eps_));
-    Mpfr a(p), b(p), m(p);
-    mpfr_set_zero(a.v, 1);
-    mpfr_set_ui(b.v, 1, MPFR_RNDN);
-    int grow = 0;
-    while (sign_at(b.v) != Sign3::Negative) {
-      if (++grow > 4096) return std::nullopt;
-      mpfr_mul_2si(b.v, b.v, 1, MPFR_RNDU);
-    }
-    for (long it = 0; it < static_cast<long>(p) + 64; ++it) {
+    Mpfr a(p), b(p), m(p), w(p), target(p);
+    mpfr_set(a.v, a0, MPFR_RNDN);
+    mpfr_set(b.v, b0, MPFR_RNDN);
+    for (long it = 0; it < 4 * static_cast<long>(p) + 64; ++it) {
+      mpfr_sub(w.v, b.v, a.v, MPFR_RNDU);
+      mpfr_abs(target.v, b.v, MPFR_RNDD);
+      mpfr_mul_2si(target.v, target.v, -(static_cast<long>(p) - 12), MPFR_RNDD);
+      if (mpfr_lessequal_p(w.v, target.v)) break;
       mpfr_add(m.v, a.v, b.v, MPFR_RNDN);
       mpfr_mul_2si(m.v, m.v, -1, MPFR_RNDN);
       if (mpfr_equal_p(m.v, a.v) || mpfr_equal_p(m.v, b.v)) break;
