@@ -443,9 +443,25 @@ AuditResult run_audit(const engine::Problem& p, const AuditOptions& opt_in) {
   req.min_digits = opt.min_digits;
   req.reference_gd_steps = a.reference.final.gd_steps;
   req.closed_form = split;
+  // Longest first (software binary128 and cpp_bin_float are the slowest per step), so
+  // that two threads finish together; results stay in ladder order.
+  auto cost = [](const engine::TypeSpec& t) {
+    using engine::Family;
+    switch (t.family) {
+      case Family::CppBinFloat50: case Family::CppBinFloat100: return 8.0;
+      case Family::Float128: return 6.0;
+      case Family::Float: case Family::Double: return 1.0;
+      case Family::LongDouble: return 1.5;
+      default: return 2.0 + static_cast<double>(t.bits) / 512;
+    }
+  };
+  std::vector<std::size_t> order(values.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) { return cost(opt.ladder[x]) > cost(opt.ladder[y]); });
   std::atomic<std::size_t> next{0};
   auto worker = [&] {
-    for (std::size_t i = next++; i < values.size(); i = next++) {
+    for (std::size_t k = next++; k < values.size(); k = next++) {
+      const std::size_t i = order[k];
       try {
         values[i] = audit_rung(opt.ladder[i], req);
       } catch (const std::exception& ex) {

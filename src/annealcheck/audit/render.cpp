@@ -138,19 +138,25 @@ std::string render_table(const AuditResult& a) {
     }
     s += "\n";
   }
-  s += "trajectory: first point below D digits (strict: first point outside the enclosure)\n";
+  s += "trajectory: first point with < D digits; then the first point outside the enclosure at all\n";
   for (Segment seg : {Segment::GradientFlow, Segment::Descent, Segment::FlowAfterDescent}) {
-    s += fmt::format("{:<34}", std::string("  ") + segment_name(seg));
+    const std::string unit = seg == Segment::Descent ? "step " : "cp ";
+    std::string below = fmt::format("{:<34}", std::string("  ") + segment_name(seg) + " (< D digits)");
+    std::string outside = fmt::format("{:<34}", std::string("  ") + segment_name(seg) + " (outside)");
     for (const auto& r : a.rungs) {
-      std::string v = "err";
+      std::string b = "err", o = "err";
       if (r.error.empty()) {
-        v = "-";
+        b = o = "-";
         for (const auto& t : r.trajectory)
-          if (t.segment == seg) v = t.first_below ? (seg == Segment::Descent ? "step " : "cp ") + std::to_string(t.first_below->index) : "ok";
+          if (t.segment == seg && t.points > 0) {
+            b = t.first_below ? unit + std::to_string(t.first_below->index) : "ok";
+            o = t.first_outside ? unit + std::to_string(t.first_outside->index) : "never";
+          }
       }
-      s += fmt::format("{:>{}}", v, W);
+      below += fmt::format("{:>{}}", b, W);
+      outside += fmt::format("{:>{}}", o, W);
     }
-    s += "\n";
+    s += below + "\n" + outside + "\n";
   }
   s += fmt::format("{:<34}", "  seconds");
   for (const auto& r : a.rungs) s += fmt::format("{:>{}.2f}", r.seconds, W);

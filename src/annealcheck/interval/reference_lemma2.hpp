@@ -68,7 +68,6 @@ class ReferenceEvaluator {
     premises(r);
     gradient_flow(r);
     annealed(r);
-    put(quantity::closed_form_time, gf_T_);
     for (const auto& c : r.checks)
       if (c.verdict == Certainty::Undecided) r.undecided.push_back(c.label);
     return r;
@@ -407,7 +406,7 @@ class ReferenceEvaluator {
   }
 
   // Where GD(K, η, ε) stops: min{t ≤ K−1 : L̂(δ(t)) ≤ ε}, else K (dynamics::run_descent_phase).
-  std::optional<long> gd_steps(ReferenceResult& r) {
+  std::optional<long> gd_steps() const {
     const long K = e_.K;
     if (K == 0) return 0;
     if (e_.train_loss0 <= e_.eps) return 0;
@@ -445,14 +444,13 @@ class ReferenceEvaluator {
       if (certainly_nonnegative(m)) return t;
       if (!certainly_negative(m)) return std::nullopt;
     }
-    (void)r;
     return K;
   }
 
   void annealed(ReferenceResult& r) {
     using std::exp;
     const std::size_t d = e_.dim();
-    const std::optional<long> steps = gd_steps(r);
+    const std::optional<long> steps = gd_steps();
     r.gd_steps = steps;
     const auto give_up = [&](const std::string& why, bool p_facts_known) {
       for (const char* l : {"A.1", "A", "A.1@GF"}) r.checks.push_back(undecided(l, why));
