@@ -107,7 +107,7 @@ int stage_of(const std::string& label) {
 }
 
 // One decimal, rounded down: 9.97 digits never prints as "10.0 < 10".
-std::string fmt_digits(double d) { return std::isinf(d) ? "all" : fmt::format("{:.1f}", std::floor(d * 10) / 10); }
+std::string fmt_digits(double d) { return std::isinf(d) ? "all" : fmt::format("{:.1f}", std::floor(d * 10) / 10 + 0.0); }
 
 Certainty expected_reference(const std::string& rung_verdict) {
   if (rung_verdict == "PASS") return Certainty::Proved;

@@ -17,7 +17,7 @@ std::string cell(const std::optional<Digits>& d) {
   if (!d) return "-";
   if (!d->finite) return "nonfin";
   if (d->exact) return "exact";
-  return fmt::format("{:.1f}", std::floor(d->value * 10) / 10);  // never rounds up to the threshold
+  return fmt::format("{:.1f}", std::floor(d->value * 10) / 10 + 0.0);  // never rounds up to the threshold; no "-0.0"
 }
 
 json enclosure_json(const std::optional<interval::Enclosure>& e) {
@@ -107,14 +107,27 @@ std::string render_table(const AuditResult& a) {
   }
   s += "\n\n";
 
-  std::size_t W = 9;
+  std::size_t W = 16;  // fits " -1.2345678e-300"
   for (const auto& r : a.rungs) W = std::max(W, r.type_id.size() + 1);
-  std::string head = fmt::format("{:<34}", "correct digits (D = " + fmt::format("{}", a.options.min_digits) + ")");
+  std::string head = fmt::format("{:<34}", "rung");
   for (const auto& r : a.rungs) head += fmt::format("{:>{}}", r.type_id, W);
   s += head + "\n" + fmt::format("{:<34}", "  bits");
   for (const auto& r : a.rungs) s += fmt::format("{:>{}}", r.bits, W);
   s += "\n";
   if (a.rungs.empty()) return s;
+  s += "values (8 digits; JSON has every digit)\n";
+  for (const char* id : {interval::quantity::gf_time, interval::quantity::gf_population_loss, interval::quantity::fast_population_loss,
+                         interval::quantity::bound_G, interval::quantity::bound_A1, interval::quantity::bound_A}) {
+    s += fmt::format("{:<34}", std::string("  ") + id);
+    for (const auto& r : a.rungs) {
+      std::string v = "err";
+      for (const auto& q : r.quantities)
+        if (q.id == id && q.value) v = q.value->str(8);
+      s += fmt::format("{:>{}}", v, W);
+    }
+    s += "\n";
+  }
+  s += fmt::format("correct significant digits against the reference (* counted: each needs >= D = {})\n", a.options.min_digits);
   for (std::size_t k = 0; k < a.rungs.front().quantities.size(); ++k) {
     const auto& q0 = a.rungs.front().quantities[k];
     s += fmt::format("{:<34}", (q0.counted ? "* " : "  ") + q0.id);
