@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
       cli::add_replay_command(app),
       cli::add_verify_command(app),
       cli::add_prop1_command(app),
+      cli::add_audit_command(app),
   };
   if (argc > 1 && argv[1][0] != '-') {  // name an unknown command instead of CLI11's "A subcommand is required"
     bool known = false;

@@ -2,20 +2,35 @@
 
 #include "annealcheck/io/input_error.hpp"
 
-#include <unistd.h>
-
-#include <atomic>
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
-#include <fstream>
 #include <stdexcept>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <vector>
 
 namespace annealcheck::io {
 
-std::string temporary_sibling(const std::string& path) {
-  static std::atomic<unsigned> counter{0};
-  return path + ".tmp." + std::to_string(::getpid()) + "." + std::to_string(counter++);
+std::string temporary_beside(const std::string& target, const std::string& suffix, const std::string& field) {
+  const std::size_t slash = target.find_last_of('/');
+  const std::string dir = slash == std::string::npos ? "." : target.substr(0, slash == 0 ? 1 : slash);
+  const std::string name = slash == std::string::npos ? target : target.substr(slash + 1);
+  const std::string templ = dir + "/." + name + ".tmp-XXXXXX" + suffix;
+  std::vector<char> buf(templ.begin(), templ.end());
+  buf.push_back('\0');
+  const int fd = mkstemps(buf.data(), static_cast<int>(suffix.size()));
+  if (fd < 0) throw InputError(field, "\"" + target + "\"", "a path in a writable directory (" + std::string(std::strerror(errno)) + ")");
+  // mkstemps makes the file 0600; give it the mode a plain creation would (0666 & ~umask).
+  static const mode_t mask = [] {
+    const mode_t m = umask(022);
+    umask(m);
+    return m;
+  }();
+  fchmod(fd, 0666 & ~mask);
+  close(fd);
+  return std::string(buf.data());
 }
 
 void commit_file(const std::string& from, const std::string& to) {
@@ -27,17 +42,18 @@ void commit_file(const std::string& from, const std::string& to) {
 }
 
 void write_file_atomically(const std::string& path, const std::string& content, const std::string& field) {
-  const std::string tmp = temporary_sibling(path);
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) throw InputError(field, "\"" + path + "\"", "a path in a writable directory (" + std::string(std::strerror(errno)) + ")");
-    out << content;
-    out.flush();
-    if (!out) {
-      out.close();
-      std::remove(tmp.c_str());
-      throw InputError(field, "\"" + path + "\"", "a path on a device with room for the file");
-    }
+  const std::string tmp = temporary_beside(path, "", field);
+  std::FILE* f = std::fopen(tmp.c_str(), "wb");
+  if (!f) {
+    std::remove(tmp.c_str());
+    throw InputError(field, "\"" + path + "\"", "a writable path (" + std::string(std::strerror(errno)) + ")");
+  }
+  const bool ok = std::fwrite(content.data(), 1, content.size(), f) == content.size() && std::fflush(f) == 0 && fsync(fileno(f)) == 0;
+  std::fclose(f);
+  if (!ok) {
+    const std::string why = std::strerror(errno);
+    std::remove(tmp.c_str());
+    throw InputError(field, "\"" + path + "\"", "a device with room for the file (" + why + ")");
   }
   commit_file(tmp, path);
 }

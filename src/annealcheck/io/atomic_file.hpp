@@ -1,20 +1,24 @@
-// Files written atomically: the content goes to a temporary file in the same
-// directory, which is renamed over the destination only when complete, so a
-// reader never sees a partial file and a failed run leaves no file behind.
+// Files written atomically: the content goes to a hidden temporary file in the
+// target's directory, is flushed to disk (fsync), and rename(2) then replaces the
+// target in one step — a reader, or a process killed mid-write, never sees a
+// partial file under the real name.
 #pragma once
 
 #include <string>
 
 namespace annealcheck::io {
 
-// Writes `content` to `path` atomically. Throws InputError (field `field`) when
-// the directory cannot be written.
-void write_file_atomically(const std::string& path, const std::string& content, const std::string& field = "output");
+// A fresh temporary path beside `target` ("<dir>/.<name>.tmp-XXXXXX<suffix>"),
+// created empty with the mode a plain creation would get; throws InputError
+// (field `field`) naming the directory when it cannot.
+std::string temporary_beside(const std::string& target, const std::string& suffix = "", const std::string& field = "output");
+inline std::string temporary_sibling(const std::string& target) { return temporary_beside(target); }
 
-// A fresh temporary name next to `path` (same directory, so rename is atomic).
-std::string temporary_sibling(const std::string& path);
-
-// rename(2) `from` onto `to`; throws std::runtime_error on failure.
+// rename(2) `from` onto `to` (same directory); removes `from` and throws on failure.
 void commit_file(const std::string& from, const std::string& to);
+
+// Writes `content` beside `path`, fsyncs it and renames it over `path`. Throws
+// InputError (field `field`: the option that named the path) when it cannot.
+void write_file_atomically(const std::string& path, const std::string& content, const std::string& field = "output");
 
 }  // namespace annealcheck::io

@@ -101,8 +101,27 @@ Inequality<T> condition_c1(const model::Instance<T>& in, const T& eps, std::stri
                    std::move(where));
 }
 
+// Which run an event passed to evaluate's tap belongs to: GF(ε) from δ(0), or the
+// annealed run (its GD steps, then its GF phase).
+enum class Run { GradientFlow, Annealed };
+
+struct NullTap {
+  template <class T>
+  void operator()(Run, const dynamics::StepEvent<T>&) const noexcept {}
+};
+
+// `tap(run, event)` sees every GD step and GF checkpoint of both runs, before the
+// checks do (audits compare the trajectory with a reference through it).
+template <numeric::RealNumber T, class Tap>
+Evaluation<T> evaluate(const model::Instance<T>& in, std::size_t checkpoints, Tap&& tap);
+
 template <numeric::RealNumber T>
 Evaluation<T> evaluate(const model::Instance<T>& in, std::size_t checkpoints = 16) {
+  return evaluate(in, checkpoints, NullTap{});
+}
+
+template <numeric::RealNumber T, class Tap>
+Evaluation<T> evaluate(const model::Instance<T>& in, std::size_t checkpoints, Tap&& tap) {
   using std::log;
   using std::pow;
   Evaluation<T> ev;
@@ -128,6 +147,7 @@ Evaluation<T> evaluate(const model::Instance<T>& in, std::size_t checkpoints = 1
                                             "no checkpoint satisfied (C1) and (C2)");
   bool g_every_seen = false;
   const auto gf_observer = [&](const dynamics::StepEvent<T>& e) {
+    tap(Run::GradientFlow, e);
     if (!min_small || !e.time) return;
     const T& epsp = e.train_loss;
     if (condition_c1(in, epsp, "").verdict != Verdict::Holds) return;
@@ -181,6 +201,7 @@ Evaluation<T> evaluate(const model::Instance<T>& in, std::size_t checkpoints = 1
   const T c1_level = in.gamma[0] * in.delta0[0] * in.delta0[0];
   std::vector<T> delta_K;
   const auto annealed_observer = [&](const dynamics::StepEvent<T>& e) {
+    tap(Run::Annealed, e);
     if (e.phase == dynamics::Phase::GradientDescent) {
       facts(e);
       return;

@@ -1,0 +1,50 @@
+// `audit --property ID --cases N`: the per-instance audit over N instances from a
+// case source (audit/case_source.hpp): per rung, the fraction of instances whose
+// verdicts differ from the certified reference on some check, and the worst
+// digits lost (the rung's nominal digits, bits·log10 2, minus its fewest correct
+// digits over the counted quantities and margins); one JSON report per
+// (instance, rung) disagreement, written atomically into the report directory.
+#pragma once
+
+#include "annealcheck/audit/audit.hpp"
+#include "annealcheck/model/instance_spec.hpp"
+
+#include <nlohmann/json_fwd.hpp>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace annealcheck::audit {
+
+struct PropertyRungStats {
+  std::string type_id;
+  long bits = 0;
+  std::size_t cases = 0, disagreements = 0, errors = 0;
+  double disagreement_fraction = 0;
+  double worst_digits_lost = 0;
+  std::size_t worst_case = 0;       // index of the instance that lost the most
+  std::string worst_what;           // which quantity or margin
+};
+
+struct PropertyAuditResult {
+  std::string property, source_description;
+  std::uint64_t seed = 0;
+  std::size_t cases = 0;
+  double min_digits = 0;
+  std::vector<PropertyRungStats> rungs;
+  std::vector<std::string> reports;  // paths written
+  double seconds = 0;
+};
+
+// The interface the property catalog plugs into: any list of instances.
+PropertyAuditResult audit_cases(const std::string& property, const std::vector<model::InstanceSpec>& cases, std::uint64_t seed,
+                                const AuditOptions& opt, const std::string& report_dir);
+// Looks the id up among the registered case sources (InputError listing them if unknown).
+PropertyAuditResult audit_property(const std::string& id, std::size_t n, std::uint64_t seed, const AuditOptions& opt,
+                                   const std::string& report_dir);
+
+std::string render_property_table(const PropertyAuditResult& r);
+nlohmann::json render_property_json(const PropertyAuditResult& r);
+
+}  // namespace annealcheck::audit

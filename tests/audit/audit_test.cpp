@@ -1,0 +1,215 @@
+// The audit end to end (audit/audit.hpp): Proposition 1 and the four hazard
+// instances of SPEC §6 kept in instances/hazards/, plot, bad input, --property.
+#include "annealcheck/audit/audit.hpp"
+
+#include "annealcheck/audit/case_source.hpp"
+#include "annealcheck/audit/plot.hpp"
+#include "annealcheck/audit/property_audit.hpp"
+#include "annealcheck/audit/render.hpp"
+#include "annealcheck/io/exact_json.hpp"
+#include "annealcheck/io/input_error.hpp"
+#include "annealcheck/model/instance_spec.hpp"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <sstream>
+
+using namespace annealcheck;
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::string source_dir = ANNEALCHECK_SOURCE_DIR;
+
+audit::AuditResult run(const engine::Problem& p, const std::string& types, bool closed_form = false) {
+  audit::AuditOptions o;
+  if (!types.empty()) o.ladder = audit::parse_ladder(types);
+  o.closed_form = closed_form;
+  return audit::run_audit(p, o);
+}
+
+audit::AuditResult hazard(const std::string& name, const std::string& types = "", bool closed_form = false) {
+  return run(model::read_instance_file(source_dir + "/instances/hazards/" + name + ".json"), types, closed_form);
+}
+
+const audit::RungAudit& rung(const audit::AuditResult& a, const std::string& id) {
+  for (const auto& r : a.rungs)
+    if (r.type_id == id) return r;
+  throw std::runtime_error("no rung " + id);
+}
+
+const audit::QuantityAudit& quantity(const audit::RungAudit& r, const std::string& id) {
+  for (const auto& q : r.quantities)
+    if (q.id == id) return q;
+  throw std::runtime_error("no quantity " + id);
+}
+
+bool first_problem_mentions(const audit::RungAudit& r, const std::string& what) {
+  return !r.problems.empty() && r.problems.front().find(what) != std::string::npos;
+}
+
+std::string read(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+}  // namespace
+
+TEST(Audit, Prop1NamesDoubleAndFlagsFloat) {
+  const auto a = run(engine::prop1_case21("1e-8", "1e-30", 200), "float,double,mpfr128");
+  ASSERT_TRUE(a.summary.smallest_sufficient.has_value());
+  EXPECT_EQ(*a.summary.smallest_sufficient, "double");
+  EXPECT_FALSE(rung(a, "float").sufficient);
+  for (const auto& r : a.rungs)
+    for (const auto& c : r.checks) {
+      EXPECT_TRUE(c.agrees.has_value()) << r.type_id << " " << c.label;  // the reference decided everything
+      EXPECT_TRUE(c.agrees.value_or(false)) << r.type_id << " " << c.label;
+    }
+  // mpfr128 gets about 37 digits of L_D at the GF stop (conditioning 4γT ≈ 190 costs ~2).
+  const auto& q = quantity(rung(a, "mpfr128"), interval::quantity::gf_population_loss);
+  EXPECT_GT(q.digits->value, 35);
+  EXPECT_LT(q.digits->value, 38.6);
+}
+
+TEST(Audit, Hazard1EtaRoundingDriftFlagsDoubleInGd) {
+  const auto a = hazard("eta_rounding_drift", "float,double,mpfr:64");
+  const auto& d = rung(a, "double");
+  EXPECT_FALSE(d.sufficient);
+  EXPECT_TRUE(first_problem_mentions(d, "GD trajectory")) << d.problems.front();
+  EXPECT_FALSE(rung(a, "float").sufficient);
+  ASSERT_TRUE(a.summary.smallest_sufficient.has_value());
+  EXPECT_EQ(*a.summary.smallest_sufficient, "mpfr:64");
+}
+
+TEST(Audit, Hazard2NearTieChangesPAndTheBound) {
+  const auto a = hazard("near_degenerate_top");
+  for (const char* low : {"float", "double", "long-double", "mpfr:64"}) {
+    const auto& r = rung(a, low);
+    EXPECT_FALSE(r.sufficient) << low;
+    EXPECT_TRUE(first_problem_mentions(r, "P = {1,2} but exactly P = {1}")) << low << ": " << r.problems.front();
+    EXPECT_LT(quantity(r, interval::quantity::bound_A).digits->value, 1) << low;
+  }
+  ASSERT_TRUE(a.summary.smallest_sufficient.has_value());
+  EXPECT_EQ(*a.summary.smallest_sufficient, "float128");
+}
+
+TEST(Audit, Hazard3UnderflowLosesThePopulationLossInDouble) {
+  const auto a = hazard("flow_underflow");
+  const auto& d = rung(a, "double");
+  EXPECT_FALSE(d.sufficient);
+  EXPECT_TRUE(first_problem_mentions(d, interval::quantity::gf_population_loss)) << d.problems.front();
+  EXPECT_LT(quantity(d, interval::quantity::gf_population_loss).digits->value, 1);
+  ASSERT_TRUE(a.summary.smallest_sufficient.has_value());
+  EXPECT_EQ(*a.summary.smallest_sufficient, "long-double");
+}
+
+TEST(Audit, Hazard4ClosedFormCancelsWhileTheHarnessIsImmune) {
+  const auto a = hazard("closed_form_cancellation", "", true);
+  for (const char* low : {"double", "long-double", "float128", "mpfr128"}) {
+    const auto& r = rung(a, low);
+    EXPECT_FALSE(r.sufficient) << low;
+    EXPECT_LT(quantity(r, interval::quantity::closed_form_time).digits->value, 1) << low;
+    // The harness's own T (Newton in log space) is fine at the same rung.
+    EXPECT_GT(quantity(r, interval::quantity::gf_time).digits->value, 15) << low;
+  }
+  ASSERT_TRUE(a.summary.smallest_sufficient.has_value());
+  EXPECT_GT(a.summary.smallest_sufficient_bits, 113);
+  // Without --closed-form the same instance is fine from double up.
+  const auto b = hazard("closed_form_cancellation", "double,float128");
+  EXPECT_EQ(*b.summary.smallest_sufficient, "double");
+}
+
+TEST(Audit, ClosedFormNeedsTwoToOneRates) {
+  EXPECT_THROW(hazard("near_degenerate_top", "double", true), InputError);
+}
+
+TEST(Audit, BadOptions) {
+  EXPECT_THROW(audit::parse_ladder("double,mpfi:100"), InputError);
+  EXPECT_THROW(audit::parse_ladder("double,mpq"), InputError);
+  EXPECT_THROW(audit::parse_ladder("double,double"), InputError);
+  EXPECT_THROW(audit::parse_ladder("double,,float"), InputError);
+  EXPECT_THROW(audit::parse_reference("double"), InputError);
+  EXPECT_EQ(audit::parse_reference("mpfi:300"), 300);
+  audit::AuditOptions o;
+  o.ladder = audit::parse_ladder("double,mpfr256");
+  o.reference_bits = 260;  // not strictly more precise than mpfr256 by 32 bits
+  EXPECT_THROW(audit::run_audit(engine::prop1_case21("1e-6", "1e-9", 2), o), InputError);
+}
+
+TEST(Audit, PlotHasOneLinePerQuantityAndIsWrittenAtomically) {
+  const auto a = hazard("near_degenerate_top", "double,float128,mpfr256");
+  const fs::path dir = fs::temp_directory_path() / ("annealcheck-audit-test-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  const std::string svg = (dir / "digits.svg").string(), png = (dir / "digits.png").string();
+  audit::write_plot(a, svg);
+  audit::write_plot(a, png);
+  const std::vector<audit::DigitSeries> series = audit::digit_series(a);
+  const std::string text = read(svg);
+  std::size_t n = 0;
+  for (const auto& s : series) {
+    ++n;
+    EXPECT_NE(text.find("<g id=\"gnuplot_plot_" + std::to_string(n) + "\" ><title>" + s.name + "</title>"), std::string::npos) << s.name;
+  }
+  EXPECT_EQ(text.find("gnuplot_plot_" + std::to_string(n + 1)), std::string::npos);
+  EXPECT_EQ(series.size(), 8u);  // 7 counted quantities + the worst margin
+  EXPECT_EQ(read(png).substr(0, 8), std::string("\x89PNG\r\n\x1a\n", 8));
+  // A bad target: InputError, and nothing (not even a temporary) is left behind.
+  EXPECT_THROW(audit::write_plot(a, (dir / "digits.gif").string()), InputError);
+  EXPECT_THROW(audit::write_plot(a, (dir / "missing" / "x.png").string()), InputError);
+  std::size_t files = 0;
+  for (const auto& e : fs::directory_iterator(dir)) files += e.is_regular_file();
+  EXPECT_EQ(files, 2u);
+  fs::remove_all(dir);
+}
+
+TEST(Audit, PropertyAuditCountsDisagreementsAndWritesReports) {
+  const fs::path dir = fs::temp_directory_path() / ("annealcheck-audit-reports-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  audit::AuditOptions o;
+  o.ladder = audit::parse_ladder("float,double");
+  // Found by `audit --property builtin.lemma2-random` (seed 1, case 29): eps = 4.751e-57
+  // underflows to 0 in float, whose (A) checks then FAIL although the reference proves
+  // them; double agrees. Hazard 2 disagrees nowhere (it only loses digits).
+  const auto flip = model::instance_from_json(io::parse_exact_json(R"({"K": 30, "alpha": "1/50",
+      "delta0": ["1159/25000", "4990", "2667", "-144", "3133/1000000"], "eps": "4.751e-57",
+      "gamma": ["8980000", "8980000", "359/4000", "1861/250000", "4559/1000000"], "k": 5,
+      "lambda": ["2269/100", "1307", "4983/100000", "6359/10", "5251/10000"]})", "flip"), "flip");
+  const auto h2 = model::read_instance_file(source_dir + "/instances/hazards/near_degenerate_top.json");
+  const audit::PropertyAuditResult r = audit::audit_cases("test.hazards", {flip, h2}, 7, o, dir.string());
+  ASSERT_EQ(r.rungs.size(), 2u);
+  EXPECT_EQ(r.rungs[0].cases, 2u);
+  EXPECT_EQ(r.rungs[0].disagreements, 1u);
+  EXPECT_DOUBLE_EQ(r.rungs[0].disagreement_fraction, 0.5);
+  EXPECT_EQ(r.rungs[1].disagreements, 0u);
+  EXPECT_GT(r.rungs[1].worst_digits_lost, 10);  // hazard 2 loses all of bound A in double
+  ASSERT_EQ(r.reports.size(), 1u);
+  const auto report = nlohmann::json::parse(read(r.reports[0]));
+  EXPECT_EQ(report["type"], "float");
+  EXPECT_EQ(report["case"], 0);
+  EXPECT_FALSE(report["disagreements"].empty());
+  // The report's instance reads back as a valid instance equal to the one audited.
+  const auto back = model::instance_from_json(io::parse_exact_json(report["instance"].dump(), "report"), "report");
+  EXPECT_TRUE(back.gamma[2].value == flip.gamma[2].value && back.eps.value == flip.eps.value);
+  bool a_flipped = false;
+  for (const auto& d : report["disagreements"]) a_flipped = a_flipped || (d["label"] == "A" && d["verdict"] == "FAIL" && d["reference_verdict"] == "proved");
+  EXPECT_TRUE(a_flipped);
+  fs::remove_all(dir);
+}
+
+TEST(Audit, BuiltInRandomSourceIsDeterministicAndValid) {
+  const auto a = audit::random_lemma2_instances(12, 3), b = audit::random_lemma2_instances(12, 3);
+  ASSERT_EQ(a.size(), 12u);
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    EXPECT_EQ(model::instance_to_json(a[i]), model::instance_to_json(b[i]));
+    EXPECT_NO_THROW(model::validate(a[i]));
+  }
+  EXPECT_NE(model::instance_to_json(a[0]), model::instance_to_json(audit::random_lemma2_instances(1, 4)[0]));
+  EXPECT_NE(audit::find_case_source("builtin.lemma2-random"), nullptr);
+  EXPECT_THROW(audit::audit_property("no.such.property", 1, 1, {}, "unused"), InputError);
+}
