@@ -47,8 +47,10 @@ Prop1Inputs parse_prop1_inputs(const Prop1Options& o) {
   }
   if (o.digits < 1 || o.digits > 10000) throw InputError("--digits", std::to_string(o.digits), "an integer in 1..10000");
   if (o.require_digits < 0) throw InputError("--require-digits", std::to_string(o.require_digits), "an integer >= 0");
-  if (o.figure_gd_points < 1 || o.figure_flow_points < 2)
-    throw InputError("--figure-points", "too few", "at least 1 GD point and 2 flow points");
+  if (o.figure_gd_points < 1 || o.figure_gd_points > 100000)
+    throw InputError("--figure-gd-points", std::to_string(o.figure_gd_points), "an integer in 1..100000");
+  if (o.figure_flow_points < 2 || o.figure_flow_points > 100000)
+    throw InputError("--figure-flow-points", std::to_string(o.figure_flow_points), "an integer in 2..100000");
   return in;
 }
 

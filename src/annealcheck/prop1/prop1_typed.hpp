@@ -332,7 +332,7 @@ Prop1Report run_prop1(const Prop1Options& o) {
   rep.alpha = o.alpha;
   rep.eps = o.eps;
   rep.eta = eta.str();
-  rep.r = in.r.str();
+  rep.r = o.r.empty() ? "2(1 - alpha) = " + in.r.str() : in.r.str();
   rep.K = o.K;
   rep.seed = o.seed;
   rep.rotated = o.rotated;
@@ -546,7 +546,7 @@ GeneralReport run_general(const GeneralOptions& o) {
   rep.eps = o.eps;
   rep.eta = in.eta ? in.eta->str() + (o.eta.empty() ? " (default n/ceil(n max p), fixed before sampling)" : " (fixed before sampling)")
                    : "per draw: 1/gamma_1 of each draw";
-  rep.r = in.r.str();
+  rep.r = o.r.empty() ? "2(1 - alpha) = " + in.r.str() : in.r.str();
   rep.K = o.K;
   rep.count_vectors = count_vector_total(in.model.d, in.model.n);
   const DrawEvaluator evaluate = [&](const std::vector<long>& counts) {
