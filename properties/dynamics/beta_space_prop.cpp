@@ -193,9 +193,11 @@ detail::PropertyDef<BetaCase> def() {
     if (!c.householder.empty()) f.tags.push_back("U!=I");
     return f;
   };
-  d.add_type<double>(100, check<double>);
-  d.add_type<numeric::mpfr256>(30, check<numeric::mpfr256>);
-  d.add_type<numeric::mpq>(30, check<numeric::mpq>);
+  d.add_type<double>(300, check<double>);
+#if ANNEALCHECK_FULL_LADDER
+  d.add_type<numeric::mpfr256>(80, check<numeric::mpfr256>);
+  d.add_type<numeric::mpq>(100, check<numeric::mpq>);
+#endif
   return d;
 }
 

@@ -96,9 +96,11 @@ detail::PropertyDef<Lemma2Case> def() {
   d.to_json = [](const Lemma2Case& c) { return to_json(c); };
   d.from_json = lemma2_case_from_json;
   d.facts = [](const Lemma2Case& c) { return facts(c); };
-  d.add_type<double>(200, check<double>);
-  d.add_type<numeric::mpfr256>(50, check<numeric::mpfr256>);
-  d.add_type<numeric::mpq>(40, check<numeric::mpq>);
+  d.add_type<double>(400, check<double>);
+#if ANNEALCHECK_FULL_LADDER
+  d.add_type<numeric::mpfr256>(100, check<numeric::mpfr256>);
+  d.add_type<numeric::mpq>(100, check<numeric::mpq>);
+#endif
   return d;
 }
 

@@ -204,8 +204,10 @@ detail::PropertyDef<OdeCase> def() {
   d.to_json = [](const OdeCase& c) { return to_json(c); };
   d.from_json = from_json;
   d.facts = facts_of;
-  d.add_type<double>(100, check<double>);
-  d.add_type<numeric::mpfr256>(40, check<numeric::mpfr256>);
+  d.add_type<double>(400, check<double>);
+#if ANNEALCHECK_FULL_LADDER
+  d.add_type<numeric::mpfr256>(60, check<numeric::mpfr256>);
+#endif
   return d;
 }
 

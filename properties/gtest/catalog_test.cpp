@@ -23,6 +23,8 @@ struct Param {
   std::string id, type;
 };
 
+void PrintTo(const Param& p, std::ostream* os) { *os << p.id << "@" << p.type; }
+
 std::vector<Param> params() {
   const PropertyKind kind = ANNEALCHECK_SUITE_REFUTED ? PropertyKind::Refuted : PropertyKind::Holds;
   std::vector<Param> out;

@@ -101,8 +101,10 @@ detail::PropertyDef<Lemma2Case> def(bool strengthened) {
     if (strengthened && !c1_holds(c.spec)) f.tags.push_back("C1-fails");
     return f;
   };
-  d.add_type<double>(100, [strengthened](const Lemma2Case& c) { return check_a<double>(c, strengthened); });
-  d.add_type<numeric::mpfr256>(25, [strengthened](const Lemma2Case& c) { return check_a<numeric::mpfr256>(c, strengthened); });
+  d.add_type<double>(400, [strengthened](const Lemma2Case& c) { return check_a<double>(c, strengthened); });
+#if ANNEALCHECK_FULL_LADDER
+  d.add_type<numeric::mpfr256>(100, [strengthened](const Lemma2Case& c) { return check_a<numeric::mpfr256>(c, strengthened); });
+#endif
   return d;
 }
 

@@ -92,8 +92,7 @@ detail::CaseCheck check_p2(const Lemma2Case& c) {
   return {keep.verdict("P2", "no GF checkpoint where (C1), (C2) hold certainly"), std::nullopt};
 }
 
-template <class Check>
-detail::PropertyDef<Lemma2Case> def(std::string id, std::string statement, Check check_double, Check check_mpfr) {
+detail::PropertyDef<Lemma2Case> def(std::string id, std::string statement) {
   detail::PropertyDef<Lemma2Case> d;
   d.info.id = std::move(id);
   d.info.statement = std::move(statement);
@@ -105,8 +104,6 @@ detail::PropertyDef<Lemma2Case> def(std::string id, std::string statement, Check
   d.to_json = [](const Lemma2Case& c) { return to_json(c); };
   d.from_json = lemma2_case_from_json;
   d.facts = [](const Lemma2Case& c) { return facts(c); };
-  d.add_type<double>(100, check_double);
-  d.add_type<numeric::mpfr256>(25, check_mpfr);
   return d;
 }
 
@@ -114,15 +111,21 @@ detail::PropertyDef<Lemma2Case> def(std::string id, std::string statement, Check
 
 namespace detail {
 void add_flow_facts(Catalog& c) {
-  c.push_back(make_entry(def("lemma2.p1-stopping-time",
-                             "(P1) e^{-4 gamma_k t} M <= eps' (also with M'), as ln M - 4 gamma_k t <= ln eps', at every GF checkpoint "
-                             "(eps' = Lhat there); (E4) Lhat(delta(T)) = eps at the stop",
-                             std::function<CaseCheck(const Lemma2Case&)>(check_p1<double>),
-                             std::function<CaseCheck(const Lemma2Case&)>(check_p1<numeric::mpfr256>))));
-  c.push_back(make_entry(def("lemma2.p2-block-split",
-                             "(P2) under (C1), (C2): L_S(delta(t)) <= alpha eps' and L_Sbar(delta(t)) >= (1-alpha) eps' at every GF checkpoint (eps' = Lhat there)",
-                             std::function<CaseCheck(const Lemma2Case&)>(check_p2<double>),
-                             std::function<CaseCheck(const Lemma2Case&)>(check_p2<numeric::mpfr256>))));
+  auto p1 = def("lemma2.p1-stopping-time",
+                "(P1) e^{-4 gamma_k t} M <= eps' (also with M'), as ln M - 4 gamma_k t <= ln eps', at every GF checkpoint "
+                "(eps' = Lhat there); (E4) Lhat(delta(T)) = eps at the stop");
+  p1.add_type<double>(400, check_p1<double>);
+#if ANNEALCHECK_FULL_LADDER
+  p1.add_type<numeric::mpfr256>(100, check_p1<numeric::mpfr256>);
+#endif
+  c.push_back(make_entry(std::move(p1)));
+  auto p2 = def("lemma2.p2-block-split",
+                "(P2) under (C1), (C2): L_S(delta(t)) <= alpha eps' and L_Sbar(delta(t)) >= (1-alpha) eps' at every GF checkpoint (eps' = Lhat there)");
+  p2.add_type<double>(400, check_p2<double>);
+#if ANNEALCHECK_FULL_LADDER
+  p2.add_type<numeric::mpfr256>(100, check_p2<numeric::mpfr256>);
+#endif
+  c.push_back(make_entry(std::move(p2)));
 }
 }  // namespace detail
 

@@ -75,9 +75,11 @@ detail::PropertyDef<Lemma2Case> def(int fact) {
   d.to_json = [](const Lemma2Case& c) { return to_json(c); };
   d.from_json = lemma2_case_from_json;
   d.facts = [](const Lemma2Case& c) { return facts(c); };
-  d.add_type<double>(100, [fact](const Lemma2Case& c) { return check_fact<double>(c, fact); });
-  d.add_type<numeric::mpfr256>(25, [fact](const Lemma2Case& c) { return check_fact<numeric::mpfr256>(c, fact); });
-  d.add_type<numeric::mpq>(25, [fact](const Lemma2Case& c) { return check_fact<numeric::mpq>(c, fact); });
+  d.add_type<double>(400, [fact](const Lemma2Case& c) { return check_fact<double>(c, fact); });
+#if ANNEALCHECK_FULL_LADDER
+  d.add_type<numeric::mpfr256>(100, [fact](const Lemma2Case& c) { return check_fact<numeric::mpfr256>(c, fact); });
+  d.add_type<numeric::mpq>(100, [fact](const Lemma2Case& c) { return check_fact<numeric::mpq>(c, fact); });
+#endif
   return d;
 }
 

@@ -174,9 +174,11 @@ detail::PropertyDef<EllipsoidCase> def() {
   d.to_json = [](const EllipsoidCase& c) { return to_json(c); };
   d.from_json = from_json;
   d.facts = facts_of;
-  d.add_type<double>(200, check<double>);
-  d.add_type<numeric::mpfr256>(60, check<numeric::mpfr256>);
-  d.add_type<numeric::mpq>(60, check<numeric::mpq>);
+  d.add_type<double>(1000, check<double>);
+#if ANNEALCHECK_FULL_LADDER
+  d.add_type<numeric::mpfr256>(300, check<numeric::mpfr256>);
+  d.add_type<numeric::mpq>(300, check<numeric::mpq>);
+#endif
   return d;
 }
 

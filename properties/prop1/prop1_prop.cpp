@@ -119,11 +119,15 @@ detail::PropertyDef<Prop1Case> def(bool case21) {
   d.from_json = prop1_case_from_json;
   d.facts = [](const Prop1Case& c) { return facts(c); };
   if (case21) {
-    d.add_type<double>(200, check21<double>);
-    d.add_type<numeric::mpfr256>(60, check21<numeric::mpfr256>);
+    d.add_type<double>(500, check21<double>);
+#if ANNEALCHECK_FULL_LADDER
+    d.add_type<numeric::mpfr256>(200, check21<numeric::mpfr256>);
+#endif
   } else {
-    d.add_type<double>(200, check30<double>);
-    d.add_type<numeric::mpfr256>(60, check30<numeric::mpfr256>);
+    d.add_type<double>(500, check30<double>);
+#if ANNEALCHECK_FULL_LADDER
+    d.add_type<numeric::mpfr256>(200, check30<numeric::mpfr256>);
+#endif
   }
   return d;
 }

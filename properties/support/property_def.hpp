@@ -27,6 +27,15 @@
 #include <utility>
 #include <vector>
 
+// The mutant test executables (ANNEALCHECK_MUTANT_SUITE) check the true
+// properties at double only, which keeps their build cost modest; every other
+// build registers the full ladder of each property (double, mpfr256, mpq).
+#ifdef ANNEALCHECK_MUTANT_SUITE
+#define ANNEALCHECK_FULL_LADDER 0
+#else
+#define ANNEALCHECK_FULL_LADDER 1
+#endif
+
 namespace annealcheck::properties::detail {
 
 template <class Case>

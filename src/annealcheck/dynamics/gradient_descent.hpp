@@ -5,6 +5,7 @@
 // tests/dynamics/gradient_descent_allocation_test.cpp counts allocations).
 #pragma once
 
+#include "annealcheck/dynamics/mutant.hpp"
 #include "annealcheck/model/losses.hpp"
 #include "annealcheck/numeric/number_traits.hpp"
 
@@ -17,7 +18,8 @@ template <numeric::LadderNumber T>
 std::vector<T> descent_factors(const std::vector<T>& gamma, const T& eta) {
   std::vector<T> f;
   f.reserve(gamma.size());
-  const T one = numeric::from_int<T>(1), two_eta = numeric::from_int<T>(2) * eta;
+  const T one = numeric::from_int<T>(1);
+  const T two_eta = active_mutant == ANNEALCHECK_MUTANT_GD_FACTOR ? eta : T(numeric::from_int<T>(2) * eta);
   for (const T& g : gamma) f.push_back(one - two_eta * g);
   return f;
 }

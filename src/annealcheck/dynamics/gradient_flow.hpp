@@ -12,6 +12,7 @@
 // tests/dynamics/gradient_flow_test.cpp (a few ulps of T).
 #pragma once
 
+#include "annealcheck/dynamics/mutant.hpp"
 #include "annealcheck/dynamics/observer.hpp"
 #include "annealcheck/model/losses.hpp"
 #include "annealcheck/numeric/number_traits.hpp"
@@ -25,12 +26,19 @@
 
 namespace annealcheck::dynamics {
 
+// (E4) the rate factor: δ_i decays like e^{−2γ_i t} (1.9 in the gf-rate mutant, mutant.hpp).
+template <numeric::LadderNumber T>
+T flow_rate_factor() {
+  if constexpr (active_mutant == ANNEALCHECK_MUTANT_GF_RATE) return numeric::number_traits<T>::from_rational(numeric::Rational(19, 10));
+  else return numeric::from_int<T>(2);
+}
+
 // (E4) δ(t)
 template <numeric::RealNumber T>
 std::vector<T> flow_state(const std::vector<T>& gamma, const std::vector<T>& delta0, const T& t) {
   using std::exp;
   std::vector<T> out(delta0);
-  const T m2t = numeric::from_int<T>(-2) * t;
+  const T m2t = -(flow_rate_factor<T>() * t);
   for (std::size_t i = 0; i < out.size(); ++i) out[i] *= exp(m2t * gamma[i]);
   return out;
 }
@@ -47,7 +55,7 @@ class LogTrainLoss {
       const T w = gamma[i] * delta0[i] * delta0[i];
       if (zero < w) {
         log_weight_.push_back(log(w));
-        rate_.push_back(numeric::from_int<T>(4) * gamma[i]);
+        rate_.push_back(numeric::from_int<T>(2) * flow_rate_factor<T>() * gamma[i]);  // 4γ_i
       }
     }
   }

@@ -2,6 +2,7 @@
 // once to T (numeric/number_traits.hpp), plus the derived step η and gap ρ.
 #pragma once
 
+#include "annealcheck/dynamics/mutant.hpp"
 #include "annealcheck/model/instance_spec.hpp"
 #include "annealcheck/numeric/number_traits.hpp"
 
@@ -44,7 +45,8 @@ Instance<T> materialize(const InstanceSpec& s) {
   else in.rho = numeric::from_int<T>(1);
   in.alpha = Tr::from_rational(s.alpha.value);
   in.eps = Tr::from_rational(s.eps.value);
-  in.eta = s.eta ? Tr::from_rational(s.eta->value) : T(numeric::from_int<T>(1) / in.gamma[0]);
+  const std::size_t top = dynamics::active_mutant == ANNEALCHECK_MUTANT_ETA_GAMMA2 && in.gamma.size() > 1 ? 1 : 0;  // mutant.hpp
+  in.eta = s.eta ? Tr::from_rational(s.eta->value) : T(numeric::from_int<T>(1) / in.gamma[top]);
   in.K = s.K;
   return in;
 }

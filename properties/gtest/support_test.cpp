@@ -1,0 +1,250 @@
+// Unit tests of the property machinery (ctest label `unit`): exact showValue for
+// every multiprecision type, the generators' invariants (premises hold on every
+// generated case *and on every shrink*, no construction failure, the tags the
+// suite relies on occur, same seed same cases), and the registry API.
+#include "annealcheck/io/input_error.hpp"
+#include "annealcheck/numeric/cpp_bin_float_traits.hpp"
+#include "annealcheck/numeric/float128_traits.hpp"
+#include "annealcheck/numeric/gmp_traits.hpp"
+#include "annealcheck/numeric/mpfi_traits.hpp"
+#include "annealcheck/numeric/mpfr_traits.hpp"
+#include "properties/registry.hpp"
+#include "properties/support/exact_gen.hpp"
+#include "properties/support/lemma2_case.hpp"
+#include "properties/support/show.hpp"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <cstdlib>
+#include <set>
+
+namespace {
+
+namespace ap = annealcheck::properties;
+namespace an = annealcheck::numeric;
+using an::Rational;
+
+// rc::toString(x) without the " [type]" suffix.
+template <class T>
+std::string shown(const T& x) {
+  std::string s = rc::toString(x);
+  return s.substr(0, s.rfind(" ["));
+}
+
+const std::vector<Rational> kSamples{Rational(1, 3), Rational(-2, 7) * ap::gen::pow10(-30), Rational(12345678, 1000),
+                                     ap::gen::pow10(300) * Rational(7, 3), ap::gen::pow10(-300) / Rational(3), Rational(1) - ap::gen::pow10(-40)};
+
+template <class T>
+void expect_round_trip() {
+  for (const Rational& q : kSamples) {
+    const T x = an::number_traits<T>::from_rational(q);
+    const std::string text = shown(x);
+    if constexpr (std::is_same_v<T, an::gmp_float50>) {
+      // mpf reads text by truncation at a limb-rounded precision, so compare the
+      // printed rational with the exact value of x instead (mpq_set_f is exact).
+      Rational exact;
+      mpq_set_f(exact.get(), x.backend().data());
+      EXPECT_TRUE(an::parse_rational(text).value == exact) << text;
+    } else {
+      EXPECT_TRUE(an::parse_number<T>(text) == x) << an::number_traits<T>::id() << ": " << text;
+    }
+    std::string tag = "[";  // (built in steps: GCC 12 warns falsely on "[" + std::string + "]")
+    tag += an::number_traits<T>::id();
+    tag += "]";
+    EXPECT_NE(rc::toString(x).find(tag), std::string::npos);
+  }
+}
+
+TEST(ShowValue, PrintsEveryMultiprecisionTypeExactly) {
+  expect_round_trip<an::float128>();
+  expect_round_trip<an::mpfr128>();
+  expect_round_trip<an::mpfr256>();
+  expect_round_trip<an::mpfr1024>();
+  expect_round_trip<an::cpp_bin_float50>();
+  expect_round_trip<an::cpp_bin_float100>();
+  expect_round_trip<an::gmp_float50>();
+  expect_round_trip<an::mpq>();
+  an::scoped_mpfr_bits bits(300);
+  expect_round_trip<an::mpfr_dynamic>();
+}
+
+TEST(ShowValue, IntervalsPrintAnEnclosure) {
+  for (const Rational& q : kSamples) {
+    const an::mpfi256 x = an::number_traits<an::mpfi256>::from_rational(q);
+    const std::string s = shown(x);  // "[lo, hi]" rounded outward
+    const auto comma = s.find(", ");
+    const auto lo = an::parse_rational(s.substr(1, comma - 1)).value, hi = an::parse_rational(s.substr(comma + 2, s.size() - comma - 3)).value;
+    EXPECT_TRUE(lo <= q && q <= hi) << s;
+  }
+}
+
+TEST(ShowValue, ExactInputs) {
+  EXPECT_EQ(rc::toString(Rational(-4, 6)), "-2/3");
+  EXPECT_EQ(rc::toString(annealcheck::model::exact(std::string("1e-3"))), "1e-3 (= 1/1000)");
+}
+
+// Walks up to `budget` nodes of a shrink tree, calling f on every value.
+template <class T, class F>
+void walk(const rc::Shrinkable<T>& s, int& budget, F&& f) {
+  if (budget-- <= 0) return;
+  f(s.value());
+  auto shrinks = s.shrinks();
+  int taken = 0;
+  while (auto next = shrinks.next()) {
+    if (++taken > 3) break;  // the first few shrinks of each node: depth over breadth
+    walk(*next, budget, f);
+  }
+}
+
+void expect_premises(const ap::Lemma2Case& c, ap::Premises p) {
+  const auto& s = c.spec;
+  ASSERT_NO_THROW(annealcheck::model::validate(s)) << ap::to_json(c).dump();
+  ASSERT_TRUE(s.eps.value > ap::gen::pow10(-261)) << "eps below the range kept for double";
+  switch (p) {
+    case ap::Premises::C1C2:
+      EXPECT_TRUE(ap::c1_holds(s)) << ap::to_json(c).dump();
+      EXPECT_TRUE(ap::c2_holds(s, false)) << ap::to_json(c).dump();
+      break;
+    case ap::Premises::C2Prime: {
+      EXPECT_TRUE(ap::c2_holds(s, true)) << ap::to_json(c).dump();
+      Rational loss;
+      for (std::size_t i = 0; i < s.dim(); ++i) loss = loss + s.gamma[i].value * s.delta0[i].value * s.delta0[i].value;
+      EXPECT_TRUE(s.eps.value <= loss);
+      break;
+    }
+    case ap::Premises::C1Prime: {
+      Rational top;
+      for (std::size_t i = 0; i < s.dim() && s.gamma[i].value == s.gamma[0].value; ++i)
+        top = top + s.gamma[0].value * s.delta0[i].value * s.delta0[i].value;
+      EXPECT_TRUE(s.eps.value < top);
+      EXPECT_TRUE(s.gamma[1].value == s.gamma[0].value) << "C1' cases have a tied top eigenspace";
+      break;
+    }
+    case ap::Premises::C1Only: EXPECT_TRUE(ap::c1_holds(s)); break;
+  }
+}
+
+TEST(Generators, PremisesHoldOnEveryCaseAndEveryShrink) {
+  for (ap::Premises p : {ap::Premises::C1C2, ap::Premises::C2Prime, ap::Premises::C1Prime, ap::Premises::C1Only}) {
+    const auto gen = ap::lemma2_case({64, p, 10000, false});
+    for (int i = 0; i < 150; ++i) {
+      const auto shrinkable = gen(rc::Random(1000 + i), i % 101);
+      int budget = i < 10 ? 60 : 1;  // the shrink tree of the first cases
+      walk(shrinkable, budget, [&](const ap::Lemma2Case& c) { expect_premises(c, p); });
+    }
+  }
+}
+
+TEST(Generators, TheSuitesCasesOccur) {
+  const auto gen = ap::lemma2_case({64, ap::Premises::C1C2, 10000, false});
+  std::map<std::string, int> tags;
+  const int n = 500;
+  for (int i = 0; i < n; ++i)
+    for (const auto& t : ap::facts(gen(rc::Random(7 + i), i % 101).value()).tags) ++tags[t];
+  for (const char* t : {"top-tie", "tie-below-top", "near-degenerate<1e-20", "span>=1e30", "K=0", "gap-at-split<1e-10", "zero-in-delta0", "d>=16"})
+    EXPECT_GE(tags[t], n / 50) << t << " occurs in fewer than 2% of the cases";
+}
+
+TEST(Generators, ShrinkTowardSimpleNumbers) {
+  // The fully shrunk simple number is 1; the shrunk unit-interval value is 1/2.
+  auto s = ap::gen::simple_positive(8)(rc::Random(3), 50);
+  for (int guard = 0; guard < 1000; ++guard) {
+    auto next = s.shrinks().next();
+    if (!next) break;
+    s = *next;
+  }
+  EXPECT_EQ(s.value().value(), Rational(1));
+  auto u = ap::gen::open_unit_interval()(rc::Random(5), 50);
+  while (auto next = u.shrinks().next()) u = *next;
+  EXPECT_EQ(u.value(), Rational(1, 2));
+}
+
+TEST(Generators, SameSeedSameCases) {
+  const auto gen = ap::lemma2_case({64, ap::Premises::C1C2, 10000, false});
+  for (int i = 0; i < 20; ++i)
+    EXPECT_EQ(ap::to_json(gen(rc::Random(99 + i), 60).value()).dump(), ap::to_json(gen(rc::Random(99 + i), 60).value()).dump());
+}
+
+TEST(Registry, CatalogIsSortedWithUniqueIdsAndEveryTypeAtLeastDoubleAndMpfr256) {
+  const auto& cat = ap::catalog();
+  ASSERT_GE(cat.size(), 20u);
+  std::set<std::string> ids;
+  for (std::size_t i = 0; i < cat.size(); ++i) {
+    EXPECT_TRUE(ids.insert(cat[i].id).second);
+    if (i > 0) {
+      EXPECT_LT(cat[i - 1].id, cat[i].id);
+    }
+    std::set<std::string> types(cat[i].types.begin(), cat[i].types.end());
+    EXPECT_TRUE(types.count("double") && types.count("mpfr256")) << cat[i].id;
+    EXPECT_FALSE(cat[i].statement.empty());
+  }
+}
+
+TEST(Registry, BadInputNamesTheField) {
+  try {
+    ap::property_info("lemma2.nope");
+    FAIL();
+  } catch (const annealcheck::InputError& e) {
+    EXPECT_EQ(e.field(), "property");
+  }
+  ap::RunOptions o;
+  o.type = "float";
+  try {
+    ap::run_property("lemma2.gf-lower-bound", o);
+    FAIL();
+  } catch (const annealcheck::InputError& e) {
+    EXPECT_EQ(e.field(), "type");
+  }
+  o.type = "double";
+  o.max_dim = 1;
+  EXPECT_THROW(ap::run_property("lemma2.gf-lower-bound", o), annealcheck::InputError);
+  EXPECT_THROW(ap::check_case("lemma2.gf-lower-bound", "double", nlohmann::json{{"gamma", {"1"}}}), annealcheck::InputError);
+}
+
+TEST(Registry, CheckCaseOnAnInstanceFile) {
+  // Proposition 1's numbers as an ordinary instance: gamma = (2/3, 1/3), delta0 = (-100, -100), alpha = 1/2.
+  const nlohmann::json j = nlohmann::json::parse(R"({"gamma": ["2/3", "1/3"], "lambda": ["1/2", "1/2"], "delta0": ["-100", "-100"],
+                                                     "k": 2, "alpha": "1/2", "eps": "1/1000", "K": 3})");
+  const ap::CaseReport r = ap::check_case("lemma2.gf-lower-bound", "mpfr256", j);
+  EXPECT_TRUE(r.verdict.holds) << ap::render_verdict(r.verdict);
+  EXPECT_EQ(r.verdict.label, "G");
+  EXPECT_EQ(r.verdict.type_id, "mpfr256");
+  EXPECT_EQ(r.dim, 2u);
+}
+
+TEST(Registry, ReproduceReplaysTheShrunkCounterexample) {
+  ap::RunOptions o;
+  o.read_environment = false;
+  const ap::RunResult first = ap::run_property("falsify.f4-case30-equal-parameters", o);
+  ASSERT_EQ(first.outcome, ap::Outcome::Failed);
+  ASSERT_TRUE(first.counterexample);
+  EXPECT_TRUE(ap::run_succeeded(first)) << ap::run_failure_reason(first);
+  o.reproduce = first.reproduce;
+  const ap::RunResult again = ap::run_property("falsify.f4-case30-equal-parameters", o);
+  ASSERT_EQ(again.outcome, ap::Outcome::Failed);
+  EXPECT_EQ(again.counterexample->case_json, first.counterexample->case_json);
+  o.type = "mpfr256";  // a reproduce string belongs to one property@type
+  EXPECT_THROW(ap::run_property("falsify.f4-case30-equal-parameters", o), annealcheck::InputError);
+}
+
+TEST(Registry, RcParamsAndThoroughAreHonoured) {
+  ::setenv("RC_PARAMS", "seed=42 max_success=7", 1);
+  ap::RunResult r = ap::run_property("prop1.case30-equal-loss");
+  EXPECT_EQ(r.seed, 42u);
+  EXPECT_EQ(r.cases_requested, 7);
+  EXPECT_EQ(r.cases_run, 7);
+  ::setenv("RC_PARAMS", "seed=42", 1);
+  ::setenv("ANNEALCHECK_THOROUGH", "10", 1);
+  r = ap::run_property("prop1.case30-equal-loss");
+  EXPECT_EQ(r.cases_requested, 10 * ap::property_info("prop1.case30-equal-loss").default_cases.at("double"));
+  ::unsetenv("RC_PARAMS");
+  ::unsetenv("ANNEALCHECK_THOROUGH");
+  r = ap::run_property("prop1.case30-equal-loss");
+  EXPECT_EQ(r.seed, ap::default_seed());
+  ::setenv("RC_PARAMS", "max_success=banana", 1);
+  EXPECT_THROW(ap::run_property("prop1.case30-equal-loss"), annealcheck::InputError);
+  ::unsetenv("RC_PARAMS");
+}
+
+}  // namespace
