@@ -15,7 +15,6 @@
 
 #include <filesystem>
 #include <fstream>
-#include <regex>
 #include <sstream>
 
 using namespace annealcheck;
@@ -70,6 +69,10 @@ TEST(Audit, Prop1NamesDoubleAndFlagsFloat) {
     for (const auto& c : r.checks) {
       EXPECT_TRUE(c.agrees.has_value()) << r.type_id << " " << c.label;  // the reference decided everything
       EXPECT_TRUE(c.agrees.value_or(false)) << r.type_id << " " << c.label;
+      // Every evaluated margin, stepwise ones included (at the rung's own step or checkpoint), has its digits.
+      if (c.margin.value) {
+        EXPECT_TRUE(c.margin.digits.has_value()) << r.type_id << " " << c.label << " at " << c.where;
+      }
     }
   // mpfr128 gets about 37 digits of L_D at the GF stop (conditioning 4γT ≈ 190 costs ~2).
   const auto& q = quantity(rung(a, "mpfr128"), interval::quantity::gf_population_loss);

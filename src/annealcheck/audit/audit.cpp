@@ -8,7 +8,7 @@
 #include <atomic>
 #include <chrono>
 #include <cmath>
-#include <regex>
+#include <cctype>
 #include <set>
 #include <stdexcept>
 #include <thread>
@@ -189,32 +189,44 @@ CertifiedReference certify_reference(const interval::ExactProblem& e, long start
 
 namespace {
 
+// The number right after `key` in `text` ("GD step 7, i = 2" → 7 for "GD step ").
+std::optional<unsigned long> number_after(const std::string& text, const std::string& key, std::size_t* end = nullptr) {
+  const std::size_t at = text.find(key);
+  if (at == std::string::npos) return std::nullopt;
+  std::size_t i = at + key.size(), j = i;
+  while (j < text.size() && std::isdigit(static_cast<unsigned char>(text[j]))) ++j;
+  if (j == i || j - i > 18) return std::nullopt;
+  if (end) *end = j;
+  return std::stoul(text.substr(i, j - i));
+}
+
+// The point of a stepwise check, from the `where` lemma2::StepwiseFacts / evaluate
+// write: "tightest at GD step 7, i = 2", "first failure at GD step 3", "GF checkpoint 4",
+// "GF checkpoint 15 after GD".
 std::optional<interval::TrajectoryPoint> point_of(const RungCheck& c, const RungValues& v) {
-  static const std::regex step_coord(R"(GD step (\d+), i = (\d+))"), step(R"(GD step (\d+))"),
-      checkpoint(R"(GF checkpoint (\d+)( after GD)?)");
-  std::smatch m;
   interval::TrajectoryPoint p;
-  if (c.label == "P3" || c.label == "P4") {
-    if (!std::regex_search(c.where, m, step_coord)) return std::nullopt;
-    p.step = std::stol(m[1]);
-    p.coord = std::stoul(m[2]) - 1;
+  if (c.label == "P3" || c.label == "P4" || c.label == "P5") {
+    const auto step = number_after(c.where, "GD step ");
+    if (!step) return std::nullopt;
+    p.step = static_cast<long>(*step);
+    if (c.label != "P5") {
+      const auto coord = number_after(c.where, ", i = ");
+      if (!coord || *coord == 0) return std::nullopt;
+      p.coord = *coord - 1;
+    }
     return p;
   }
-  if (c.label == "P5") {
-    if (!std::regex_search(c.where, m, step)) return std::nullopt;
-    p.step = std::stol(m[1]);
-    return p;
-  }
-  if (!std::regex_search(c.where, m, checkpoint)) return std::nullopt;
-  const std::size_t j = std::stoul(m[1]);
-  const bool after = m[2].matched;
+  std::size_t end = 0;
+  const auto j = number_after(c.where, "GF checkpoint ", &end);
+  if (!j) return std::nullopt;
+  const bool after = c.where.compare(end, 9, " after GD") == 0;
   const auto& times = after ? v.annealed_checkpoint_times : v.gf_checkpoint_times;
-  if (j >= times.size()) return std::nullopt;
+  if (*j >= times.size()) return std::nullopt;
   p.kind = after ? interval::TrajectoryPoint::Kind::AnnealedGfTime : interval::TrajectoryPoint::Kind::GfTime;
   mpfi_t t;
-  mpfi_init2(t, mpfr_get_prec(times[j].get()));
-  mpfi_set_fr(t, times[j].get());
-  p.time = Enclosure(t);
+  mpfi_init2(t, mpfr_get_prec(times[*j].get()));
+  mpfi_set_fr(t, times[*j].get());
+  p.time = interval::Enclosure(t);
   mpfi_clear(t);
   return p;
 }
@@ -472,7 +484,11 @@ AuditResult run_audit(const engine::Problem& p, const AuditOptions& opt_in) {
     }
   };
   std::vector<std::thread> pool;
-  for (unsigned j = 1; j < std::min<unsigned>(opt.jobs, static_cast<unsigned>(values.size())); ++j) pool.emplace_back(worker);
+  for (unsigned j = 1; j < std::min<unsigned>(opt.jobs, static_cast<unsigned>(values.size())); ++j)
+    pool.emplace_back([&] {
+      worker();
+      mpfr_free_cache();  // MPFR's per-thread constant caches die with the thread otherwise
+    });
   worker();
   for (auto& t : pool) t.join();
 
