@@ -68,7 +68,10 @@ TEST(Audit, Prop1NamesDoubleAndFlagsFloat) {
   for (const auto& r : a.rungs)
     for (const auto& c : r.checks) {
       EXPECT_TRUE(c.agrees.has_value()) << r.type_id << " " << c.label;  // the reference decided everything
-      EXPECT_TRUE(c.agrees.value_or(false)) << r.type_id << " " << c.label;
+      // float: M/eps = 1e41 overflows, so ln(M/eps)/(4 gamma_k) is inf and (P1) fails as computed
+      // (no allowance is granted against a non-finite side): exactly the flip an audit exists to show.
+      const bool float_p1 = r.type_id == "float" && c.label == "P1";
+      EXPECT_EQ(c.agrees.value_or(false), !float_p1) << r.type_id << " " << c.label;
       // Every evaluated margin, stepwise ones included (at the rung's own step or checkpoint), has its digits.
       if (c.margin.value) {
         EXPECT_TRUE(c.margin.digits.has_value()) << r.type_id << " " << c.label << " at " << c.where;

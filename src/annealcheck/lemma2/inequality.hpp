@@ -10,6 +10,9 @@
 
 #include "annealcheck/numeric/number_traits.hpp"
 
+#include <cmath>
+#include <cstdio>
+#include <limits>
 #include <string>
 
 namespace annealcheck::lemma2 {
@@ -49,6 +52,13 @@ struct Inequality {
   std::string note;       // why n/a, etc.
 };
 
+// The allowance's unit count as an exact rational (any finite double, no overflow).
+inline numeric::Rational units_as_rational(double units) {
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%.17g", units);
+  return numeric::parse_rational(buf).value;
+}
+
 template <numeric::OrderedNumber T>
 Inequality<T> decide(std::string label, std::string statement, Relation rel, const T& lhs, const T& rhs,
                      double allowance_eps, std::string where, const T* scale_override = nullptr) {
@@ -67,12 +77,29 @@ Inequality<T> decide(std::string label, std::string statement, Relation rel, con
     q.allowance = zero;
     q.allowance_eps = 0;
   } else {
+    using std::isfinite;
+    if (!isfinite(lhs) || !isfinite(rhs) || !isfinite(q.margin) ||
+        (scale_override && !isfinite(*scale_override)) || !std::isfinite(allowance_eps)) {
+      // A side that overflowed or is NaN: no allowance can be justified (an
+      // infinite one would pass anything), and a NaN margin decides nothing.
+      q.allowance = zero;
+      q.allowance_eps = 0;
+      q.note = "a side is not finite in this type: decided as computed, without allowance";
+      const bool strict = rel == Relation::Less || rel == Relation::Greater;
+      const bool holds = q.margin == q.margin && (strict ? zero < q.margin : !(q.margin < zero));  // NaN fails
+      q.verdict = holds ? Verdict::Holds : Verdict::Fails;
+      return q;
+    }
     T scale = abs(lhs);
     if (scale < abs(rhs)) scale = abs(rhs);
     if (scale_override) scale = abs(*scale_override);
     q.allowance_eps = allowance_eps;
-    q.allowance = numeric::number_traits<T>::epsilon() * scale * numeric::number_traits<T>::from_rational(
-                      numeric::Rational(static_cast<long>(allowance_eps * 1024), 1024));
+    // units·(eps·scale + denorm_min): in the subnormal range a rounding errs by up
+    // to half a denorm_min absolutely, which the relative term alone misses.
+    T tiny = zero;
+    if constexpr (std::numeric_limits<T>::has_denorm == std::denorm_present) tiny = std::numeric_limits<T>::denorm_min();
+    q.allowance = (numeric::number_traits<T>::epsilon() * scale + tiny) *
+                  numeric::number_traits<T>::from_rational(units_as_rational(allowance_eps));
   }
   const bool strict = rel == Relation::Less || rel == Relation::Greater;
   const T neg_allow = -q.allowance;
