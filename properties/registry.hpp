@@ -112,6 +112,7 @@ struct RunResult {
   std::optional<CaseReport> closest;         // the case with the smallest relative slack seen (closest to failing)
   std::optional<CaseReport> counterexample;  // failed runs: the shrunk counterexample
   std::string reproduce;    // RC_PARAMS value replaying the shrunk counterexample ("reproduce=..."), failures only
+  bool not_in_reproduce_map = false;  // RC_PARAMS held a reproduce map for other properties: no case was run
   std::string message;      // RapidCheck's description (failure), gave-up reason or error
   std::map<std::string, int> tag_counts;                      // per generator tag, over cases run
   std::map<std::vector<std::string>, int> distribution;       // RapidCheck's RC_TAG distribution
