@@ -231,6 +231,7 @@ nlohmann::json run_to_json(const RunResult& r) {
                    {"cases_requested", r.cases_requested}, {"cases_run", r.cases_run}, {"discarded", r.discarded},
                    {"shrink_evaluations", r.shrink_evaluations}, {"shrinks_accepted", r.shrinks_accepted},
                    {"shrink_budget_exhausted", r.shrink_budget_exhausted}, {"reproduce", r.reproduce},
+                   {"not_in_reproduce_map", r.not_in_reproduce_map},
                    {"message", r.message}, {"tag_counts", r.tag_counts}, {"seconds", r.seconds}};
   if (r.closest) j["closest"] = case_json(*r.closest);
   if (r.counterexample) j["counterexample"] = case_json(*r.counterexample);

@@ -11,8 +11,10 @@
 //
 // Contract of a run (run_property):
 //   * generates opts.cases cases with RapidCheck from the seed (the same seed
-//     and id give the same case sequence, whatever the type), checks each at
-//     opts.type, and for a failure shrinks it to a small counterexample;
+//     and id give the same case sequence at every type, except where a property
+//     caps a type's cost: mpq runs cap d and K, the (3,0) case caps K at 400 in
+//     double), checks each at opts.type, and shrinks a failure to a small
+//     counterexample (at most opts.shrink_budget evaluations);
 //   * a property of kind Holds succeeds when no case fails; a property of kind
 //     Refuted (a false claim, SPEC §3 notes) succeeds when a counterexample is
 //     found AND shrunk within the limits in PropertyInfo (see run_succeeded);
@@ -20,7 +22,21 @@
 //     at the type's full precision, the margin, the allowance in units of the
 //     type's epsilon, and where (GD step t, GF checkpoint j) it was decided.
 // Bad input (unknown id, a type the property is not built for, max_dim below
-// the property's minimum, a malformed case) throws annealcheck::InputError.
+// the property's minimum, a malformed case, a bad RC_PARAMS / ANNEALCHECK_THOROUGH,
+// a reproduce string recorded for another property@type) throws annealcheck::InputError
+// (field, value, expectation: the CLI's exit 2). A run that ends is never an
+// exception: run_succeeded(r) says whether it is what the catalog expects (exit 0)
+// or not (exit 1).
+//
+// Environment (read only when RunOptions::read_environment, for unset options):
+//   RC_PARAMS="seed=N max_success=N max_size=N max_discard_ratio=N noshrink=1 reproduce=…"
+//   ANNEALCHECK_THOROUGH=F   multiplies the default case counts (the `thorough` preset: 10)
+// The default seed is fixed (default_seed()); RapidCheck runs with seed xor fnv1a(id).
+//
+// RunOptions::case_log receives one line per generated case, deterministic for a
+// given seed (no timings), e.g.
+//   [lemma2.gf-lower-bound@double] #3 d=3 k=2 |P|=1 K=41 ... tags=[near-degenerate<1e-20] case=e69c772ee411a9f4: PASS G rel.margin=+1.000e+00 slack=1.000e+00 @ GF stop (checkpoint 2, t = 2550.82)
+// (case = FNV-1a hash of the exact case JSON; FAIL lines are followed by shrinking).
 #pragma once
 
 #include <nlohmann/json_fwd.hpp>
@@ -113,6 +129,7 @@ struct RunResult {
   std::optional<CaseReport> counterexample;  // failed runs: the shrunk counterexample
   std::optional<CaseReport> original;        // failed runs: the first failing case, before shrinking
   std::string reproduce;    // RC_PARAMS value replaying the shrunk counterexample ("reproduce=..."), failures only
+  bool not_in_reproduce_map = false;  // RC_PARAMS held a reproduce map for other properties: no case was run
   std::string message;      // RapidCheck's description (failure), gave-up reason or error
   std::map<std::string, int> tag_counts;                      // per generator tag, over cases run
   std::map<std::vector<std::string>, int> distribution;       // RapidCheck's RC_TAG distribution

@@ -171,7 +171,10 @@ RunResult RunContext::execute(const rc::detail::Property& property) {
     r.cases_run = success.numSuccess;
     r.distribution = success.distribution;
     r.closest = s.closest;
-    if (!reproduce.empty() && !reproduce.count(md.id)) r.message = "not in the RC_PARAMS reproduce map: no case run";
+    if (!reproduce.empty() && !reproduce.count(md.id)) {
+      r.not_in_reproduce_map = true;
+      r.message = "not in the RC_PARAMS reproduce map: no case run";
+    }
   } else if (result.match(failure)) {
     r.outcome = Outcome::Failed;
     r.cases_run = failure.numSuccess + 1;
