@@ -213,6 +213,23 @@ TEST(Registry, CheckCaseOnAnInstanceFile) {
   EXPECT_EQ(r.dim, 2u);
 }
 
+TEST(Registry, ChecksReportInstancesOutsideThePremises) {
+  // F1's shrunk counterexample: (C1) holds, (C2) does not (eps^rho sum_S = 1/2 > alpha M^2 = 1/40000).
+  const nlohmann::json j = nlohmann::json::parse(R"({"gamma": ["1", "1/2"], "lambda": ["1", "1"], "delta0": ["1", "1"],
+                                                     "k": 2, "alpha": "1/10000", "eps": "1/2", "K": 0})");
+  for (const char* type : {"double", "mpfr256"}) {
+    const ap::CaseReport g = ap::check_case("lemma2.gf-lower-bound", type, j);
+    EXPECT_FALSE(g.verdict.holds);
+    EXPECT_EQ(g.verdict.label, "C2 (premise, constructed)") << ap::render_verdict(g.verdict);
+    // (A) needs only (C1): it holds here.
+    EXPECT_TRUE(ap::check_case("lemma2.annealed-upper-bound", type, j).verdict.holds);
+    // ... and the falsification claim F1 evaluates (G) itself on it, which fails.
+    const ap::CaseReport f1 = ap::check_case("falsify.f1-g-without-c2", type, j);
+    EXPECT_FALSE(f1.verdict.holds);
+    EXPECT_EQ(f1.verdict.label, "G (no C2)");
+  }
+}
+
 TEST(Registry, ReproduceReplaysTheShrunkCounterexample) {
   ap::RunOptions o;
   o.read_environment = false;
