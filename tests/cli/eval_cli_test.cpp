@@ -3,6 +3,8 @@
 // good ones print every SPEC label. Runs the real binary.
 #include "annealcheck/numeric/rational.hpp"
 
+#include "cli/run_annealcheck.hpp"
+
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -15,26 +17,9 @@
 
 namespace {
 
-struct Result {
-  int status;
-  std::string out, err;
-};
+using Result = annealcheck::testing::CliResult;
 
-Result run(const std::string& args) {
-  const auto dir = std::filesystem::temp_directory_path();
-  const std::string err_file = (dir / ("annealcheck_cli_err_" + std::to_string(::getpid()))).string();
-  const std::string cmd = std::string(ANNEALCHECK_BINARY) + " " + args + " 2>" + err_file;
-  Result r{};
-  FILE* p = popen(cmd.c_str(), "r");
-  std::array<char, 4096> buf{};
-  while (size_t n = fread(buf.data(), 1, buf.size(), p)) r.out.append(buf.data(), n);
-  const int st = pclose(p);
-  r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-  std::ifstream e(err_file);
-  r.err.assign(std::istreambuf_iterator<char>(e), {});
-  std::filesystem::remove(err_file);
-  return r;
-}
+Result run(const std::string& args) { return annealcheck::testing::run_annealcheck(args); }
 
 std::string write_temp(const std::string& name, const std::string& text) {
   const auto path = std::filesystem::temp_directory_path() / ("annealcheck_cli_" + std::to_string(::getpid()) + "_" + name);

@@ -2,6 +2,8 @@
 // disk that validate against the schema and replay to identical digits, bad input
 // exiting 2 with nothing written, verdicts independent of --jobs, and no partial
 // report after a kill -9.
+#include "cli/run_annealcheck.hpp"
+
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -20,25 +22,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct Result {
-  int status;
-  std::string out, err;
-};
+using Result = annealcheck::testing::CliResult;
 
-Result run(const std::string& args) {
-  const fs::path err_file = fs::temp_directory_path() / ("annealcheck_reports_err_" + std::to_string(::getpid()));
-  const std::string cmd = std::string(ANNEALCHECK_BINARY) + " " + args + " 2>" + err_file.string();
-  Result r{};
-  FILE* p = popen(cmd.c_str(), "r");
-  std::array<char, 4096> buf{};
-  while (size_t n = fread(buf.data(), 1, buf.size(), p)) r.out.append(buf.data(), n);
-  const int st = pclose(p);
-  r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-  std::ifstream e(err_file);
-  r.err.assign(std::istreambuf_iterator<char>(e), {});
-  fs::remove(err_file);
-  return r;
-}
+Result run(const std::string& args) { return annealcheck::testing::run_annealcheck(args); }
 
 fs::path fresh_dir(const std::string& name) {
   const fs::path d = fs::temp_directory_path() / ("annealcheck_reports_" + std::to_string(::getpid()) + "_" + name);
