@@ -129,9 +129,9 @@ const char* outcome_name(Outcome o) {
 }
 
 nlohmann::json verdict_json(const Verdict& v) {
-  return {{"holds", v.holds}, {"label", v.label}, {"statement", v.statement}, {"relation", v.relation},
+  return {{"holds", v.holds}, {"outcome", v.outcome}, {"label", v.label}, {"statement", v.statement}, {"relation", v.relation},
           {"lhs", v.lhs}, {"rhs", v.rhs}, {"margin", v.margin}, {"relative_margin", v.relative_margin}, {"relative_slack", v.relative_slack},
-          {"allowance_eps", v.allowance_eps}, {"where", v.where}, {"type", v.type_id}, {"bits", v.bits}, {"note", v.note}};
+          {"relative_bound", v.relative_bound}, {"needed_bits", v.needed_bits}, {"where", v.where}, {"type", v.type_id}, {"bits", v.bits}, {"note", v.note}};
 }
 
 nlohmann::json case_json(const CaseReport& c) {
@@ -192,17 +192,22 @@ bool run_succeeded(const RunResult& r) { return run_failure_reason(r).empty(); }
 
 std::string render_verdict(const Verdict& v) {
   if (v.relation.empty()) return fmt::format("{} n/a ({}) [{}]", v.label, v.note, v.type_id);
-  std::string s = fmt::format("{} {}: {} {} {}  [{}]\n      lhs    = {}\n      rhs    = {}\n      margin = {} (relative {:+.3e}; allowance {:.3g} eps; slack after allowance {:+.3e})\n      at {} in {} ({} bits)",
-                              v.label, v.holds ? "holds" : "FAILS", "lhs", v.relation, "rhs", v.statement, v.lhs, v.rhs, v.margin,
-                              v.relative_margin, v.allowance_eps, v.relative_slack, v.where, v.type_id, v.bits);
+  std::string s = fmt::format("{} {}: {} {} {}  [{}]\n      lhs    = {}\n      rhs    = {}\n      margin = {} (relative {:+.3e}; error bound relative {:.3g}{}; slack after the bound {:+.3e})\n      at {} in {} ({} bits)",
+                              v.label, v.outcome, "lhs", v.relation, "rhs", v.statement, v.lhs, v.rhs, v.margin,
+                              v.relative_margin, v.relative_bound, v.relative_bound > 1e-6 ? ", WEAK" : "", v.relative_slack, v.where,
+                              v.type_id, v.bits);
+  if (v.outcome == "within rounding")
+    s += v.needed_bits ? fmt::format("\n      within rounding: about {} bits would decide it (or --certified)", v.needed_bits)
+                       : std::string("\n      within rounding: an exact tie (only exact arithmetic or --certified decides it)");
   if (!v.note.empty()) s += "\n      note: " + v.note;
   return s;
 }
 
 std::string render_run(const RunResult& r) {
   std::ostringstream o;
-  o << fmt::format("{} @ {} ({} bits): {} — {} cases run, {} discarded, {:.2f} s\n", r.property_id, r.type_id, r.bits,
-                   outcome_name(r.outcome), r.cases_run, r.discarded, r.seconds);
+  o << fmt::format("{} @ {} ({} bits): {} — {} cases run ({} within rounding, {} not representable), {} discarded, {:.2f} s\n",
+                   r.property_id, r.type_id, r.bits, outcome_name(r.outcome), r.cases_run, r.within_rounding, r.unrepresentable,
+                   r.discarded, r.seconds);
   o << fmt::format("  seed {} (RC_PARAMS=\"seed={}\"; RapidCheck seed {} = seed xor fnv1a(id))\n", r.seed, r.seed, r.effective_seed);
   if (!r.tag_counts.empty()) {
     o << "  generator tags:";
@@ -211,7 +216,7 @@ std::string render_run(const RunResult& r) {
     o << "\n";
   }
   if (r.closest) {
-    o << "  closest case (smallest relative slack after the allowance): " << r.closest->summary << "\n    " << r.closest->case_json << "\n    "
+    o << "  closest case (smallest relative slack after the error bound): " << r.closest->summary << "\n    " << r.closest->case_json << "\n    "
       << render_verdict(r.closest->verdict) << "\n";
   }
   if (r.counterexample) {
@@ -229,6 +234,7 @@ nlohmann::json run_to_json(const RunResult& r) {
                    {"kind", r.kind == PropertyKind::Holds ? "holds" : "refuted"}, {"outcome", outcome_name(r.outcome)},
                    {"succeeded", run_succeeded(r)}, {"seed", r.seed}, {"effective_seed", r.effective_seed},
                    {"cases_requested", r.cases_requested}, {"cases_run", r.cases_run}, {"discarded", r.discarded},
+                   {"within_rounding", r.within_rounding}, {"unrepresentable", r.unrepresentable},
                    {"shrink_evaluations", r.shrink_evaluations}, {"shrinks_accepted", r.shrinks_accepted},
                    {"shrink_budget_exhausted", r.shrink_budget_exhausted}, {"reproduce", r.reproduce},
                    {"not_in_reproduce_map", r.not_in_reproduce_map},

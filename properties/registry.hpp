@@ -72,17 +72,23 @@ struct PropertyInfo {
   std::optional<long> refute_K;
 };
 
-// One inequality decided on one case in one number type.
+// One inequality decided on one case in one number type, by the one decision rule
+// (lemma2/inequality.hpp): outcome "holds" / "fails" beyond the error bound of
+// both sides, "within rounding" (|margin| <= bound: the type cannot decide; the
+// case does not count against a true property, and cannot refute a false claim),
+// "not representable" (a side overflows in the type), or "n/a".
 struct Verdict {
-  bool holds = true;
+  bool holds = true;        // outcome != "fails"
+  std::string outcome = "n/a";
   std::string label;        // SPEC label: "G", "A", "P3", "E3.max", "C2 (premise)", ...
   std::string statement;    // the inequality in symbols
   std::string relation;     // "<=", ">=", "==" (two-sided), ...
   std::string lhs, rhs;     // full precision in the type (read back to the same value)
   std::string margin;       // signed; >= -allowance means it holds
   double relative_margin = 0;  // margin / max(|lhs|, |rhs|), for display only
-  double relative_slack = 0;   // (margin + allowance) / max(|lhs|, |rhs|): distance to failing; ranks the closest case
-  double allowance_eps = 0;    // rounding allowance in units of epsilon * max(|lhs|, |rhs|) (0: exact type)
+  double relative_slack = 0;   // (margin + bound) / max(|lhs|, |rhs|): distance to failing; ranks the closest case
+  double relative_bound = 0;   // error bound of the margin / max(|lhs|, |rhs|) (0: exact type); > 1e-6 is weak
+  long needed_bits = 0;        // within rounding: the significand bits that would decide it (0: an exact tie)
   std::string where;        // "GD step 3", "GF checkpoint 7 (t = ...)", "GF stop", "premise", ...
   std::string type_id;      // "double", "mpfr256", "mpq"
   long bits = 0;            // significand bits of the type (0 for mpq)
@@ -123,6 +129,8 @@ struct RunResult {
   int cases_requested = 0;
   int cases_run = 0;                   // cases that passed (RapidCheck's numSuccess) + the failing one
   int discarded = 0;
+  int within_rounding = 0;             // cases whose reported decision was within rounding (counted in cases_run)
+  int unrepresentable = 0;             // cases where a side overflowed in the type (counted in cases_run)
   int shrink_evaluations = 0, shrinks_accepted = 0;
   bool shrink_budget_exhausted = false;
   std::optional<CaseReport> closest;         // the case with the smallest relative slack seen (closest to failing)

@@ -1,8 +1,10 @@
 // The falsification suite (ctest label `falsify`): claims known to be false
 // (SPEC §3 notes, §4), each stated as a check that RapidCheck must refute — find
 // a counterexample and shrink it to d ≤ 3 (and K = 1 for F4). Each claim is decided
-// with the same conditioned allowances as the true properties, so a refutation is
-// never a rounding artefact: the claim fails by more than the allowance.
+// by the one decision rule with the same error bounds as the true properties
+// (lemma2/error_bounds.hpp), so a refutation is never a rounding artefact: the
+// claim fails by more than the bound of both sides (a within-rounding case
+// cannot refute).
 //   F1 falsify.f1-g-without-c2         (G) with only (C1) and the gap (no (C2))
 //   F2 falsify.f2-g-without-one-minus-alpha   (G) without the factor (1 − α)
 //   F3 falsify.f3-a-literal-exp        (A) with exp(−Ω(K)) read as max_Q |1 − 2γ_j/γ_1|^K
@@ -20,77 +22,86 @@ namespace {
 
 using namespace lemma2_checks;
 
-// F1, F2: (G) at the GF stop, with or without the factor (1 − α).
+// F1, F2: (G) at the GF stop (ε′ = L̂ there), with or without the factor (1 − α).
 template <numeric::RealNumber T>
 detail::CaseCheck claim_g(const Lemma2Case& c, bool with_one_minus_alpha) {
-  const model::Instance<T> in = model::materialize<T>(c.spec);
-  const lemma2::Blocks<T> b = lemma2::blocks(in);
-  const T one = numeric::from_int<T>(1), two = numeric::from_int<T>(2), four = numeric::from_int<T>(4);
+  const Setup<T> st(c.spec);
+  const auto& in = st.in;
+  const Side<T> one = lemma2::exact_side(numeric::from_int<T>(1));
   const auto gf = dynamics::run_gradient_flow(in.gamma, in.delta0, in.eps, c.checkpoints, dynamics::NullObserver{});
-  const auto min_ratio = min_ratio_small(in, b.split);
-  const T epsp = model::train_loss(in.gamma, gf.delta), ld = model::population_loss(in.lambda, gf.delta);
-  const T kh = flow_error_units(in.gamma, in.gamma, gf.delta, gf.time), kd = flow_error_units(in.lambda, in.gamma, gf.delta, gf.time);
-  const T bound = (with_one_minus_alpha ? T(one - in.alpha) : one) * epsp * *min_ratio;
-  const auto q = decide_within<T>(with_one_minus_alpha ? "G (no C2)" : "G without (1 - alpha)",
-                                  with_one_minus_alpha ? "L_D(delta_GF) >= (1 - alpha) eps' min_Sbar lambda_j/gamma_j, with (C1) and the gap only"
-                                                       : "L_D(delta_GF) >= eps' min_Sbar lambda_j/gamma_j under (C1), (C2)",
-                                  Relation::GreaterEqual, ld, bound, T(two * (kd + kh + four)), "GF stop (t = " + numeric::number_traits<T>::str(gf.time, 6) + ")");
+  const auto min_ratio = lemma2::min_ratio_small(in, st.b.split);
+  lemma2::bounds::FlowErrors<T> fe(in.gamma, in.delta0, st.s.delta0_error);
+  fe.at(gf.delta, gf.time, numeric::from_int<T>(0));
+  const Side<T> epsp = fe.sum(in.gamma, gf.delta, 0, in.dim()), ld = fe.sum(in.lambda, gf.delta, 0, in.dim());
+  const Side<T> bound = (with_one_minus_alpha ? (one - st.s.alpha) : one) * epsp * *min_ratio;
+  const auto q = lemma2::decide<T>(with_one_minus_alpha ? "G (no C2)" : "G without (1 - alpha)",
+                                   with_one_minus_alpha ? "L_D(delta_GF) >= (1 - alpha) eps' min_Sbar lambda_j/gamma_j, with (C1) and the gap only"
+                                                        : "L_D(delta_GF) >= eps' min_Sbar lambda_j/gamma_j under (C1), (C2)",
+                                   Relation::GreaterEqual, ld, bound, "GF stop (t = " + numeric::number_traits<T>::str(gf.time, 6) + ")");
   return {to_verdict(q), std::nullopt};
 }
 
-// F3, F5: (A) at the annealed stop, with the literal exp(−Ω(K)) term (F3) or the
-// explicit form for the instance's step (F5: η = 0.9/γ_1, the input ε).
+// max_{j∈Q} |1 − 2γ_j/γ_1|^K as a Side (F3's literal exp(−Ω(K)) term).
+template <numeric::RealNumber T>
+Side<T> literal_decay(const model::Instance<T>& in, const lemma2::Blocks<T>& b) {
+  const Side<T> one = lemma2::exact_side(numeric::from_int<T>(1)), two = lemma2::exact_side(numeric::from_int<T>(2));
+  std::vector<Side<T>> terms;
+  for (std::size_t j = 0; j < in.dim(); ++j) {
+    if (b.in_P[j]) continue;
+    Side<T> f = one - two * lemma2::bounds::input(in.gamma[j]) / lemma2::bounds::input(in.gamma[0]);
+    f.value = lemma2::bounds::abs_of(f.value);
+    terms.push_back(lemma2::side_pow(f, in.K));
+  }
+  return terms.empty() ? lemma2::exact_side(numeric::from_int<T>(0)) : lemma2::bounds::extremum(terms, true);
+}
+
+// F3, F5: (A) at the annealed stop, with the literal exp(−Ω(K)) term at ε′ = L̂
+// there (F3), or the explicit form for the instance's step at the input ε (F5:
+// η = 0.9/γ_1; the stop is bounded over the stopping time's error, §3).
 template <numeric::RealNumber T>
 detail::CaseCheck claim_a(const Lemma2Case& c, bool literal) {
-  using std::abs;
-  using std::pow;
-  const model::Instance<T> in = model::materialize<T>(c.spec);
-  const lemma2::Blocks<T> b = lemma2::blocks(in);
-  const T zero = numeric::from_int<T>(0), one = numeric::from_int<T>(1), two = numeric::from_int<T>(2);
+  const Setup<T> st(c.spec);
+  const auto& in = st.in;
+  const auto& b = st.b;
   const std::size_t d = in.dim();
-  const auto fast = dynamics::run_annealed(in.gamma, in.delta0, in.eta, in.K, in.eps, c.checkpoints, dynamics::NullObserver{});
-  const T max_top = max_ratio_top(in, b);
-  const T epsp = model::train_loss(in.gamma, fast.flow.delta), ld = model::population_loss(in.lambda, fast.flow.delta);
-  const T carried = numeric::from_int<T>(3 * in.K + 2);
-  const T kh = flow_error_units(in.gamma, in.gamma, fast.flow.delta, fast.flow.time, carried);
-  const T kd = flow_error_units(in.lambda, in.gamma, fast.flow.delta, fast.flow.time, carried);
-  const T units = two * (kd + kh + numeric::from_int<T>(static_cast<long>(d) + 2 * in.K + 10));
+  lemma2::StepwiseFacts<T> facts(in, b, st.s);  // the GD phase's bounds (error_bounds.md §4)
+  std::vector<T> delta_K, error_K;
+  const auto observe = [&](const dynamics::StepEvent<T>& e) {
+    if (e.phase == dynamics::Phase::GradientDescent) return facts(e);
+    if (delta_K.empty()) delta_K = e.delta, error_K = facts.state_errors();
+  };
+  const auto fast = dynamics::run_annealed(in.gamma, in.delta0, in.eta, in.K, in.eps, c.checkpoints, observe);
+  const Side<T> max_top = lemma2::max_ratio_top(in, b);
+  lemma2::bounds::FlowErrors<T> fe(in.gamma, delta_K, error_K);
   if (literal) {
-    T lit = zero;  // max_{j∈Q} |1 − 2γ_j/γ_1|^K
-    for (std::size_t j = 0; j < d; ++j)
-      if (!b.in_P[j]) {
-        const T f = pow(abs(T(one - two * in.gamma[j] / in.gamma[0])), numeric::from_int<T>(in.K));
-        if (lit < f) lit = f;
-      }
-    const auto q = decide_within<T>("A literal exp", "L_D(delta_fast) <= eps' max_P lambda_i/gamma_1 + max_Q |1 - 2 gamma_j/gamma_1|^K",
-                                    Relation::LessEqual, ld, T(epsp * max_top + lit), units, "annealed stop, K = " + std::to_string(in.K));
+    fe.at(fast.flow.delta, fast.flow.time, numeric::from_int<T>(0));
+    const Side<T> epsp = fe.sum(in.gamma, fast.flow.delta, 0, d), ld = fe.sum(in.lambda, fast.flow.delta, 0, d);
+    const auto q = lemma2::decide<T>("A literal exp", "L_D(delta_fast) <= eps' max_P lambda_i/gamma_1 + max_Q |1 - 2 gamma_j/gamma_1|^K",
+                                     Relation::LessEqual, ld, epsp * max_top + literal_decay(in, b), "annealed stop, K = " + std::to_string(in.K));
     return {to_verdict(q), std::nullopt};
   }
-  T tail0 = zero;
-  for (std::size_t i = 0; i < d; ++i)
-    if (!b.in_P[i]) tail0 += in.lambda[i] * in.delta0[i] * in.delta0[i];
+  const T dt = lemma2::bounds::stopping_time_error(in.gamma, delta_K, error_K, fast.flow.delta, fast.flow.time, st.s.eps);
+  fe.at(fast.flow.delta, fast.flow.time, dt);
+  const Side<T> ld = fe.sum(in.lambda, fast.flow.delta, 0, d);
+  const Side<T> tail0 = lemma2::bounds::square_sum(in.lambda, in.delta0, st.s.delta0_sq_error, 0, d, &b.in_P, false);
   const std::string where = "annealed stop, K = " + std::to_string(in.K) +
                             (fast.descent.stopped_early ? ", GD stopped early after " + std::to_string(fast.descent.steps) + " steps" : "");
-  const auto q = decide_within<T>("A (eta = 0.9/gamma_1)", "L_D(delta_fast) <= eps max_P lambda_i/gamma_1 + c^K sum_Q lambda_i delta_i(0)^2, c = max_Q (1 - 2 eta gamma_i)^2",
-                                  Relation::LessEqual, ld, T(in.eps * max_top + pow(b.c, numeric::from_int<T>(in.K)) * tail0), units, where);
+  const auto q = lemma2::decide<T>("A (eta = 0.9/gamma_1)", "L_D(delta_fast) <= eps max_P lambda_i/gamma_1 + c^K sum_Q lambda_i delta_i(0)^2, c = max_Q (1 - 2 eta gamma_i)^2",
+                                   Relation::LessEqual, ld, st.s.eps * max_top + lemma2::side_pow(facts.contraction(), in.K) * tail0, where);
   return {to_verdict(q), std::nullopt};
 }
 
-// F4: (3,0) case, δ_GF == δ_annealed for every K (false for odd K: the sign of δ_1).
+// F4: (3,0) case, δ_GF == δ_annealed for every K (false for odd K: the sign of δ_1),
+// both at their exact stops (prop1_case.hpp, Case30Stops).
 template <numeric::RealNumber T>
 detail::CaseCheck claim_f4(const Prop1Case& c) {
-  const Case30<T> in = materialize_case30<T>(c);
-  const T two = numeric::from_int<T>(2), eight = numeric::from_int<T>(8);
-  const auto gf = dynamics::run_gradient_flow(in.gamma, in.delta0, in.eps, c.checkpoints, dynamics::NullObserver{});
-  const auto fast = dynamics::run_annealed(in.gamma, in.delta0, in.eta, c.K, in.eps, c.checkpoints, dynamics::NullObserver{});
-  if (!is_finite(fast.descent.train_loss) || !is_finite(fast.flow.delta[0]))
-    return {Verdict{}, "overflow: Lhat(delta(K)) = 4^K Lhat(delta(0)) beyond the range of " + numeric::number_traits<T>::id()};
+  const Case30Stops<T> r(c);
+  if (!r.finite) return {Verdict{}, "overflow: Lhat(delta(K)) = 4^K Lhat(delta(0)) beyond the range of " + numeric::number_traits<T>::id()};
   VerdictKeeper<T> keep;
-  const T kg = flow_error_units(in.gamma, in.gamma, gf.delta, gf.time), kf = flow_error_units(in.gamma, in.gamma, fast.flow.delta, fast.flow.time);
   for (std::size_t i = 0; i < 2; ++i)
-    keep.offer(decide_equal<T>("(3,0) parameters", "delta_GF == delta_annealed (the paper: equal parameters for every K)", gf.delta[i],
-                               fast.flow.delta[i], relative_allowance(gf.delta[i], fast.flow.delta[i], T(two * (kg + kf + eight))),
-                               "stops, coordinate " + std::to_string(i + 1) + ", K = " + std::to_string(c.K)));
+    keep.offer(lemma2::decide_equal<T>("(3,0) parameters", "delta_GF == delta_annealed (the paper: equal parameters for every K)",
+                                       r.gf_coordinate(i), r.fast_coordinate(i),
+                                       "stops, coordinate " + std::to_string(i + 1) + ", K = " + std::to_string(c.K)));
   return {keep.verdict("(3,0) parameters", ""), std::nullopt};
 }
 

@@ -7,10 +7,10 @@
 //   (A.1) L_D ≤ ε′·max_{i∈P} λ_i/γ_1 + Σ_{i∈Q} λ_i δ_i(K)²
 //   (A)   L_D ≤ ε′·max_{i∈P} λ_i/γ_1 + c^K·Σ_{i∈Q} λ_i δ_i(0)²
 // and the GD phase must have run all K steps ((P5): under (C1) it never stops early).
-// In a floating type P, Q and c are those of the rounded instance (core
-// lemma2/blocks.hpp: P by equality in T; c from the computed factors), so the
-// bound is the one the computed dynamics obey. Allowance: the flow's κ's of
-// lemma2_checks.hpp with 3K + 2 carried from the GD phase, plus 2K + d for c^K.
+// In a floating type P and Q are those of the rounded instance (core
+// lemma2/blocks.hpp: P by equality in T). Error bounds: the GD phase's per-
+// coordinate bounds (error_bounds.md §4) carried into the flow's mass-weighted
+// ones (§2); c^K from the factors' bounds.
 #include "annealcheck/numeric/builtin_traits.hpp"
 #include "annealcheck/numeric/mpfr_traits.hpp"
 #include "properties/lemma2/lemma2_checks.hpp"
@@ -22,63 +22,57 @@ namespace {
 
 using namespace lemma2_checks;
 
+// (C1) or (C1′) at level ε′: the top mass exceeds ε′.
+template <numeric::RealNumber T>
+lemma2::Inequality<T> top_premise(const lemma2::InputSides<T>& s, const Side<T>& eps, bool strengthened, std::string where) {
+  return strengthened ? lemma2::condition_c1_prime(s, eps, std::move(where)) : lemma2::condition_c1(s, eps, std::move(where));
+}
+
+template <numeric::RealNumber T>
+detail::CaseCheck gd_phase_short(const dynamics::DescentPhase<T>& r, long K) {
+  return {step_count_failure<T>("P5 (GD ran all K steps)", "", r.steps, K, "GD phase",
+                                "under (C1) the GD phase never stops early (P5); it took " + std::to_string(r.steps) + " of K steps"),
+          std::nullopt};
+}
+
 template <numeric::RealNumber T>
 detail::CaseCheck check_a(const Lemma2Case& c, bool strengthened) {
-  using std::pow;
-  const model::Instance<T> in = model::materialize<T>(c.spec);
-  const lemma2::Blocks<T> b = lemma2::blocks(in);
-  const T zero = numeric::from_int<T>(0), two = numeric::from_int<T>(2);
+  const Setup<T> st(c.spec);
+  const auto& in = st.in;
+  const auto& b = st.b;
+  const auto& s = st.s;
   const std::size_t d = in.dim();
-  const T level = strengthened ? b.top_mass0 : T(in.gamma[0] * in.delta0[0] * in.delta0[0]);
-  const T dd = numeric::from_int<T>(static_cast<long>(d));
-  const auto top_premise = [&](const T& eps, const T& units, std::string where) {
-    return decide_within<T>(strengthened ? "C1'" : "C1", strengthened ? "sum_P gamma_1 delta_i(0)^2 > eps'" : "gamma_1 delta_1(0)^2 > eps'",
-                            Relation::Greater, level, eps, T(units + dd + numeric::from_int<T>(4)), std::move(where));
-  };
-  if (auto f = premise_failure(top_premise(in.eps, zero, "premise"))) return *f;
+  if (auto f = premise_failure(top_premise(s, s.eps, strengthened, "premise"))) return *f;
 
-  const T max_top = max_ratio_top(in, b);
-  T tail0 = zero;
-  for (std::size_t i = 0; i < d; ++i)
-    if (!b.in_P[i]) tail0 += in.lambda[i] * in.delta0[i] * in.delta0[i];
-  const T cK = pow(b.c, numeric::from_int<T>(in.K));
-  const T carried = numeric::from_int<T>(3 * in.K + 2);
-  const T k2 = numeric::from_int<T>(2 * in.K + 10);
-
+  const Side<T> max_top = lemma2::max_ratio_top(in, b);
+  const Side<T> tail0 = lemma2::bounds::square_sum(in.lambda, in.delta0, s.delta0_sq_error, 0, d, &b.in_P, false);
+  lemma2::StepwiseFacts<T> facts(in, b, s);  // tracks δ(t)'s bounds through the GD phase (error_bounds.md §4)
+  Side<T> cK_tail0 = tail0, tail_K = tail0;
+  std::vector<T> delta_K, error_K, sq_error_K;
+  std::optional<lemma2::bounds::FlowErrors<T>> fe;
   VerdictKeeper<T> keep;
-  bool in_flow = false;
-  T tail_K = zero;
   const auto observe = [&](const dynamics::StepEvent<T>& e) {
-    if (e.phase == dynamics::Phase::GradientDescent) return;
-    if (!in_flow) {  // the flow starts at δ(K)
-      in_flow = true;
-      for (std::size_t i = 0; i < d; ++i)
-        if (!b.in_P[i]) tail_K += in.lambda[i] * e.delta[i] * e.delta[i];
+    if (e.phase == dynamics::Phase::GradientDescent) return facts(e);
+    if (!fe) {  // the flow starts at δ(K), carrying the GD phase's bounds
+      delta_K = e.delta;
+      error_K = facts.state_errors();
+      lemma2::bounds::squares_error_into(sq_error_K, delta_K, error_K);
+      tail_K = lemma2::bounds::square_sum(in.lambda, delta_K, sq_error_K, 0, d, &b.in_P, false);
+      cK_tail0 = lemma2::side_pow(facts.contraction(), in.K) * tail0;
+      fe.emplace(in.gamma, delta_K, error_K);
     }
-    const T& epsp = e.train_loss;
-    const T kh = flow_error_units(in.gamma, in.gamma, e.delta, *e.time, carried);
-    if (!certainly(top_premise(epsp, kh, ""))) return;
-    const T ld = model::population_loss(in.lambda, e.delta);
-    const T kd = flow_error_units(in.lambda, in.gamma, e.delta, *e.time, carried);
+    fe->at(e.delta, *e.time, numeric::from_int<T>(0));
+    const Side<T> epsp = fe->sum(in.gamma, e.delta, 0, d);
+    if (top_premise(s, epsp, strengthened, "").verdict != lemma2::Verdict::Holds) return;
+    const Side<T> ld = fe->sum(in.lambda, e.delta, 0, d);
     const std::string where = where_gf(e, c.checkpoints, "after " + std::to_string(in.K) + " GD steps: ");
-    keep.offer(decide_within<T>("A.1", "(A) first line: L_D <= eps' max_{i in P} lambda_i/gamma_1 + sum_{i in Q} lambda_i delta_i(K)^2",
-                                Relation::LessEqual, ld, T(epsp * max_top + tail_K), T(two * (kd + kh + dd + numeric::from_int<T>(8))), where));
-    keep.offer(decide_within<T>("A", "(A) explicit: L_D <= eps' max_{i in P} lambda_i/gamma_1 + c^K sum_{i in Q} lambda_i delta_i(0)^2",
-                                Relation::LessEqual, ld, T(epsp * max_top + cK * tail0), T(two * (kd + kh + dd + k2)), where));
+    keep.offer(lemma2::decide<T>("A.1", "(A) first line: L_D <= eps' max_{i in P} lambda_i/gamma_1 + sum_{i in Q} lambda_i delta_i(K)^2",
+                                 Relation::LessEqual, ld, epsp * max_top + tail_K, where));
+    keep.offer(lemma2::decide<T>("A", "(A) explicit: L_D <= eps' max_{i in P} lambda_i/gamma_1 + c^K sum_{i in Q} lambda_i delta_i(0)^2",
+                                 Relation::LessEqual, ld, epsp * max_top + cK_tail0, where));
   };
   const auto run = dynamics::run_annealed(in.gamma, in.delta0, in.eta, in.K, in.eps, c.checkpoints, observe);
-  if (run.descent.stopped_early || run.descent.steps != in.K) {
-    Verdict v = keep.verdict("A", "");
-    v.holds = false;
-    v.label = "P5 (GD ran all K steps)";
-    v.relation = "==";
-    v.lhs = std::to_string(run.descent.steps);
-    v.rhs = std::to_string(in.K);
-    v.margin = std::to_string(run.descent.steps - in.K);
-    v.where = "GD phase";
-    v.note = "under (C1) the GD phase never stops early (P5); it took " + std::to_string(run.descent.steps) + " of K steps";
-    return {v, std::nullopt};
-  }
+  if (run.descent.stopped_early || run.descent.steps != in.K) return gd_phase_short<T>(run.descent, in.K);
   return {keep.verdict("A", "no GF checkpoint after GD below the (C1) level"), std::nullopt};
 }
 

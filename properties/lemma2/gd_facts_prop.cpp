@@ -4,7 +4,8 @@
 //   (P4) δ_i(t)² ≤ c^t δ_i(0)² for i ∈ Q
 //   (P5) L̂(δ(t)) ≥ Σ_{i∈P} γ_1 δ_i(0)² > ε, so the GD phase takes all K steps under (C1)
 // Asserted by the core's allocation-free StepwiseFacts (lemma2/stepwise_facts.hpp,
-// allowances (3t+2)u, (6t+4)u, (6t+2d+4)u stated there) through the GD observer.
+// error bounds of lemma2/error_bounds.md §4) through the GD observer. In a rounding
+// type (P3) is an identity: WithinRounding at best, never PASS.
 // In mpq everything is exact: η = 1/γ_1 exactly, so (P3) is an exact sign flip.
 // mpq cases are capped at d ≤ 12 and K ≤ 64 (rationals grow by ~log2(height of
 // 1 − 2γ_i/γ_1) bits per step).
@@ -23,34 +24,16 @@ template <numeric::OrderedNumber T>
 detail::CaseCheck check_fact(const Lemma2Case& c, int fact) {
   const model::Instance<T> in = model::materialize<T>(c.spec);
   const lemma2::Blocks<T> b = lemma2::blocks(in);
-  const T dd = numeric::from_int<T>(static_cast<long>(in.dim()));
-  // (C1) as constructed: γ_1 δ_1(0)² > ε (allowance d + 4 for the rounded inputs).
-  const Inequality<T> c1 = decide_within<T>("C1", "gamma_1 delta_1(0)^2 > eps", Relation::Greater,
-                                            T(in.gamma[0] * in.delta0[0] * in.delta0[0]), in.eps,
-                                            T(dd + numeric::from_int<T>(4)), "premise");
-  if (!certainly(c1)) {
-    Inequality<T> f = c1;
-    f.verdict = lemma2::Verdict::Fails;
-    f.label += " (premise, constructed)";
-    return {to_verdict(f), std::nullopt};
-  }
-  lemma2::StepwiseFacts<T> facts(in, b);
+  const lemma2::InputSides<T> s = lemma2::input_sides(in, b);
+  // (C1) as constructed: γ_1 δ_1(0)² > ε beyond rounding.
+  if (auto f = lemma2_checks::premise_failure(lemma2::condition_c1(s, s.eps, "premise"))) return *f;
+  lemma2::StepwiseFacts<T> facts(in, b, s);
   const auto r = dynamics::run_descent_phase(in.gamma, in.delta0, in.eta, in.K, in.eps,
                                              [&](const dynamics::StepEvent<T>& e) { facts(e); });
   if (fact == 2 && (r.stopped_early || r.steps != in.K)) {
-    Verdict v;
-    v.holds = false;
-    v.label = "P5";
-    v.statement = "the GD phase takes all K steps under (C1)";
-    v.relation = "==";
-    v.lhs = std::to_string(r.steps);
-    v.rhs = std::to_string(in.K);
-    v.margin = std::to_string(r.steps - in.K);
-    v.where = "GD phase";
-    v.type_id = numeric::number_traits<T>::id();
-    v.bits = numeric::number_traits<T>::bits();
-    v.note = "stopped early at train loss " + numeric::number_traits<T>::str(r.train_loss);
-    return {v, std::nullopt};
+    return {step_count_failure<T>("P5", "the GD phase takes all K steps under (C1)", r.steps, in.K, "GD phase",
+                                  "stopped early at train loss " + numeric::number_traits<T>::str(r.train_loss)),
+            std::nullopt};
   }
   return {to_verdict(facts.results()[static_cast<std::size_t>(fact)]), std::nullopt};
 }

@@ -6,7 +6,8 @@
 // case's GF checkpoints (geometric in train loss, the last one the stop at ε)
 // where the premises hold *certainly* in the type for ε′ (lemma2_checks.hpp):
 //   L_D(δ(t)) ≥ (1 − α)·ε′·min_{j∈S̄} λ_j/γ_j
-// with the conditioned allowance 2(κ_D + κ̂ + 4)·u of lemma2_checks.hpp.
+// beyond rounding in the type; both sides carry the mass-weighted bounds of
+// lemma2/error_bounds.hpp (at the same t: no stopping-time error enters).
 #include "annealcheck/numeric/builtin_traits.hpp"
 #include "annealcheck/numeric/mpfr_traits.hpp"
 #include "properties/lemma2/lemma2_checks.hpp"
@@ -20,32 +21,33 @@ using namespace lemma2_checks;
 
 template <numeric::RealNumber T>
 detail::CaseCheck check_g(const Lemma2Case& c, bool strengthened) {
-  const model::Instance<T> in = model::materialize<T>(c.spec);
-  const lemma2::Blocks<T> b = lemma2::blocks(in);
-  const T zero = numeric::from_int<T>(0), one = numeric::from_int<T>(1), four = numeric::from_int<T>(4);
+  const Setup<T> st(c.spec);
+  const auto& in = st.in;
+  const auto& b = st.b;
+  const auto& s = st.s;
   // The constructed premises at ε, in this type.
   if (!strengthened)
-    if (auto f = premise_failure(c1_at(in, in.eps, zero, "premise"))) return *f;
-  if (auto q = c2_at(in, b, in.eps, zero, strengthened, "premise"))
-    if (auto f = premise_failure(*q)) return *f;
+    if (auto f = premise_failure(lemma2::condition_c1(s, s.eps, "premise"))) return *f;
+  if (zero_sum_S(s) == false)
+    if (auto f = premise_failure(lemma2::condition_c2(s, s.eps, strengthened, "premise"))) return *f;
 
-  const std::optional<T> min_ratio = min_ratio_small(in, b.split);
+  const std::optional<Side<T>> min_ratio = lemma2::min_ratio_small(in, b.split);
+  const Side<T> one = lemma2::exact_side(numeric::from_int<T>(1));
   VerdictKeeper<T> keep;
   const std::string statement = std::string("(G) L_D(delta(t)) >= (1 - alpha) eps' min_{j in Sbar} lambda_j/gamma_j, eps' = Lhat(delta(t)), where ") +
                                 (strengthened ? "(C2')" : "(C1), (C2)") + " hold for eps'";
+  lemma2::bounds::FlowErrors<T> fe(in.gamma, in.delta0, s.delta0_error);
   const auto observe = [&](const dynamics::StepEvent<T>& e) {
     if (!min_ratio || !e.time) return;
-    const T& epsp = e.train_loss;
-    const T kh = flow_error_units(in.gamma, in.gamma, e.delta, *e.time);
-    if (!strengthened && !certainly(c1_at(in, epsp, kh, ""))) return;
-    if (const auto q = c2_at(in, b, epsp, kh, strengthened, ""); q && !certainly(*q)) return;
-    const T ld = model::population_loss(in.lambda, e.delta);
-    const T kd = flow_error_units(in.lambda, in.gamma, e.delta, *e.time);
-    keep.offer(decide_within<T>("G", statement, Relation::GreaterEqual, ld, T((one - in.alpha) * epsp * *min_ratio),
-                                T(numeric::from_int<T>(2) * (kd + kh + four)), where_gf(e, c.checkpoints)));
+    fe.at(e.delta, *e.time, numeric::from_int<T>(0));
+    const Side<T> epsp = fe.sum(in.gamma, e.delta, 0, in.dim());
+    if (!strengthened && lemma2::condition_c1(s, epsp, "").verdict != lemma2::Verdict::Holds) return;
+    if (!zero_sum_S(s) && lemma2::condition_c2(s, epsp, strengthened, "").verdict != lemma2::Verdict::Holds) return;
+    keep.offer(lemma2::decide<T>("G", statement, Relation::GreaterEqual, fe.sum(in.lambda, e.delta, 0, in.dim()),
+                                 (one - s.alpha) * epsp * *min_ratio, where_gf(e, c.checkpoints)));
   };
   dynamics::run_gradient_flow(in.gamma, in.delta0, in.eps, c.checkpoints, observe);
-  return {keep.verdict("G", min_ratio ? "no GF checkpoint where the premises hold certainly" : "every gamma_j in Sbar is 0"),
+  return {keep.verdict("G", min_ratio ? "no GF checkpoint where the premises hold beyond rounding" : "every gamma_j in Sbar is 0"),
           std::nullopt};
 }
 

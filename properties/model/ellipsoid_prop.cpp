@@ -6,8 +6,10 @@
 // A point: a random direction v (mixed signs and zeros, exact), scaled onto the
 // ellipsoid, δ = v·sqrt(ε/L̂(v)) — in a floating type; in mpq, where sqrt does not
 // exist, the scale-free form min·L̂(v) ≤ L_D(v) ≤ max·L̂(v) is decided exactly.
-// Allowance (floating): v, ε rounded (u each), L̂(v) and L_D (d + 2 each), the
-// quotient, sqrt and scaling (3), squares (2): 2(2d + 16) units relative.
+// Error bound (floating, lemma2/error_bounds.hpp): v, ε rounded (u each), L̂(v) and
+// L_D (d + 2 each), the quotient, sqrt and scaling (3), squares (2): 2d + 16
+// roundings relative on L_D; the extremes 4. An attained end is an identity:
+// WithinRounding at best in a rounding type, decided exactly in mpq.
 #include "annealcheck/numeric/builtin_traits.hpp"
 #include "annealcheck/numeric/gmp_traits.hpp"
 #include "annealcheck/numeric/mpfr_traits.hpp"
@@ -17,6 +19,7 @@
 #include "properties/support/property_def.hpp"
 #include "properties/support/spectrum_gen.hpp"
 #include "properties/support/verdict.hpp"
+#include "annealcheck/lemma2/error_bounds.hpp"
 
 #include "annealcheck/model/losses.hpp"
 
@@ -111,7 +114,7 @@ detail::CaseCheck check(const EllipsoidCase& c) {
   const std::vector<T> gamma = in_type<T>(c.gamma), lambda = in_type<T>(c.lambda);
   const T eps = Tr::from_rational(c.eps), zero = numeric::from_int<T>(0), one = numeric::from_int<T>(1);
   const std::size_t d = gamma.size();
-  const T units = numeric::from_int<T>(2 * (2 * static_cast<long>(d) + 16));
+  const long units = 2 * static_cast<long>(d) + 16;  // L_D on the scaled point (header); the extremes: 4
   VerdictKeeper<T> keep;
   // The extremes at level ε (floating) or the ratios themselves (mpq: level 1, scale-free form).
   const model::EllipsoidExtremes<T> x = model::ellipsoid_extremes(gamma, lambda, Tr::is_exact ? one : eps);
@@ -136,18 +139,20 @@ detail::CaseCheck check(const EllipsoidCase& c) {
       lo = x.min;
       hi = x.max;
     }
+    using lemma2::bounds::with_roundings;
+    const Side<T> LD = with_roundings(ld, units), LO = with_roundings(lo, 4), HI = with_roundings(hi, 4);
     if (attained_min)
-      keep.offer(decide_equal<T>("E3.min attained", "L_D(e_argmin scaled onto the ellipsoid) == eps min_i lambda_i/gamma_i", ld, lo,
-                                 relative_allowance(ld, lo, units), where));
+      keep.offer(lemma2::decide_equal<T>("E3.min attained", "L_D(e_argmin scaled onto the ellipsoid) == eps min_i lambda_i/gamma_i", LD,
+                                         LO, where));
     else if (attained_max)
-      keep.offer(decide_equal<T>("E3.max attained", "L_D(e_argmax scaled onto the ellipsoid) == eps max_i lambda_i/gamma_i", ld, hi,
-                                 relative_allowance(ld, hi, units), where));
+      keep.offer(lemma2::decide_equal<T>("E3.max attained", "L_D(e_argmax scaled onto the ellipsoid) == eps max_i lambda_i/gamma_i", LD,
+                                         HI, where));
     else {
-      keep.offer(decide_within<T>("E3.min", "eps min_i lambda_i/gamma_i <= L_D(delta) on Lhat(delta) = eps", Relation::LessEqual, lo, ld,
-                                  units, where));
+      keep.offer(lemma2::decide<T>("E3.min", "eps min_i lambda_i/gamma_i <= L_D(delta) on Lhat(delta) = eps", Relation::LessEqual, LO, LD,
+                                   where));
       if (!x.has_zero_gamma)
-        keep.offer(decide_within<T>("E3.max", "L_D(delta) <= eps max_i lambda_i/gamma_i on Lhat(delta) = eps", Relation::LessEqual, ld,
-                                    hi, units, where));
+        keep.offer(lemma2::decide<T>("E3.max", "L_D(delta) <= eps max_i lambda_i/gamma_i on Lhat(delta) = eps", Relation::LessEqual, LD,
+                                     HI, where));
     }
   };
   for (std::size_t p = 0; p < c.points.size(); ++p) point_check(in_type<T>(c.points[p]), "point " + std::to_string(p + 1), false, false);

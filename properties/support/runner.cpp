@@ -35,7 +35,7 @@ struct RunContext::State : rc::detail::TestListener {
   bool budget_exhausted = false;
   std::string best_failing;
   std::optional<CaseReport> current;
-  int passed = 0, discarded = 0, index = 0;
+  int passed = 0, discarded = 0, index = 0, within_rounding = 0, unrepresentable = 0;
   std::map<std::string, int> tag_counts;
   std::optional<CaseReport> closest;
   std::optional<CaseReport> original;  // the first failing case, before shrinking
@@ -62,11 +62,14 @@ struct RunContext::State : rc::detail::TestListener {
     switch (d.result.type) {
       case CaseResult::Type::Success:
         ++passed;
+        if (current->verdict.outcome == "within rounding") ++within_rounding;
+        if (current->verdict.outcome == "not representable") ++unrepresentable;
         for (const auto& t : current->tags) ++tag_counts[t];
         if (!current->verdict.relation.empty() &&
             (!closest || current->verdict.relative_slack < closest->verdict.relative_slack))
           closest = current;
-        if (opt.case_log) *opt.case_log << line("PASS");
+        if (opt.case_log) *opt.case_log << line(current->verdict.outcome == "holds" || current->verdict.outcome == "n/a" ? "PASS"
+                                                : current->verdict.outcome == "within rounding" ? "ROUNDING" : "UNREPR");
         break;
       case CaseResult::Type::Discard:
         ++discarded;
@@ -157,6 +160,8 @@ RunResult RunContext::execute(const rc::detail::Property& property) {
   r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 
   r.discarded = s.discarded;
+  r.within_rounding = s.within_rounding;
+  r.unrepresentable = s.unrepresentable;
   r.tag_counts = s.tag_counts;
   r.shrink_evaluations = s.shrink_evaluations;
   r.shrinks_accepted = s.shrinks_accepted;

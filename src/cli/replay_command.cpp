@@ -34,9 +34,11 @@ Command add_replay_command(CLI::App& app) {
             std::cout << fmt::format("{} on {} at {}\n", id, c.summary, type);
             std::cout << "  " << properties::render_verdict(v) << "\n";
             if (type != recorded_type) {
-              std::cout << (v.holds ? fmt::format("holds at {}: the violation recorded at {} does not occur here\n", type, recorded_type)
-                                    : fmt::format("fails at {} too ({}; recorded at {}: {})\n", type, v.label, recorded_type,
-                                                  was["label"].get<std::string>()));
+              std::cout << (v.outcome == "within rounding"
+                                ? fmt::format("within rounding at {}: {} cannot decide the case recorded at {}\n", type, type, recorded_type)
+                            : v.holds ? fmt::format("{} at {}: the violation recorded at {} does not occur here\n", v.outcome, type, recorded_type)
+                                      : fmt::format("fails at {} too ({}; recorded at {}: {})\n", type, v.label, recorded_type,
+                                                    was["label"].get<std::string>()));
               return v.holds ? 0 : 1;
             }
             const bool same = !v.holds && v.label == was["label"] && v.lhs == was["lhs"] && v.rhs == was["rhs"] && v.where == was["where"];

@@ -41,6 +41,8 @@ struct Row {
   bool ok = false;
   int cases = 0;
   std::string margin;   // smallest relative margin seen (label @ where)
+  double relative_bound = 0;  // the error bound of that check, relative (lemma2/error_bounds.md); > 1e-6 is weak
+  int within_rounding = 0, unrepresentable = 0;  // cases the type could not decide
   double seconds = 0;
   std::string report, detail;
 };
@@ -97,11 +99,15 @@ Row interpret(const Task& t, int status, const std::string& out, const std::stri
   const bool succeeded = j.value("succeeded", false);
   row.ok = succeeded;
   row.verdict = t.refuted ? (succeeded ? "refuted as expected" : "SURVIVED") : (succeeded ? "holds" : "FAILED");
+  row.within_rounding = j.value("within_rounding", 0);
+  row.unrepresentable = j.value("unrepresentable", 0);
+  if (succeeded && !t.refuted && row.within_rounding) row.verdict = fmt::format("holds ({} rounding)", row.within_rounding);
   const char* which = j.contains("counterexample") && !j["counterexample"].is_null() ? "counterexample" : "closest";
   if (j.contains(which) && !j[which].is_null()) {
     const auto& v = j[which]["verdict"];
     if (!v.value("relation", std::string()).empty())
       row.margin = fmt::format("{:+.3e} {} @ {}", v.value("relative_margin", 0.0), v.value("label", std::string()), v.value("where", std::string()));
+    row.relative_bound = v.value("relative_bound", 0.0);
   }
   if (!succeeded) row.detail = j.value("failure_reason", std::string());
   return row;
@@ -179,16 +185,22 @@ Command add_verify_command(CLI::App& app) {
               nlohmann::json j = nlohmann::json::array();
               for (const auto& r : rows)
                 j.push_back({{"property", r.task.id}, {"type", r.task.type}, {"cases", r.cases}, {"verdict", r.verdict},
-                             {"ok", r.ok}, {"smallest_margin", r.margin}, {"seconds", r.seconds}, {"report", r.report},
+                             {"ok", r.ok}, {"smallest_margin", r.margin}, {"relative_bound", r.relative_bound},
+                             {"weak", r.relative_bound > 1e-6}, {"within_rounding", r.within_rounding},
+                             {"unrepresentable", r.unrepresentable}, {"seconds", r.seconds}, {"report", r.report},
                              {"detail", r.detail}});
               std::cout << nlohmann::json{{"rows", j}, {"all_ok", all_ok}}.dump(2) << "\n";
             } else {
-              std::cout << fmt::format("{:<42} {:<8} {:>6}  {:<20} {:<50} {:>7}\n", "property", "type", "cases", "verdict",
-                                       "smallest relative margin (label @ where)", "time");
+              std::cout << fmt::format("{:<42} {:<8} {:>6}  {:<20} {:<50} {:>10} {:>7}\n", "property", "type", "cases", "verdict",
+                                       "smallest relative margin (label @ where)", "rel.bound", "time");
               for (const auto& r : rows) {
-                std::cout << fmt::format("{:<42} {:<8} {:>6}  {:<20} {:<50} {:>6.1f}s\n", r.task.id, r.task.type, r.cases, r.verdict,
-                                         r.margin.substr(0, 50), r.seconds);
+                const std::string bound = r.margin.empty() ? "" : fmt::format("{:.1e}{}", r.relative_bound, r.relative_bound > 1e-6 ? " WEAK" : "");
+                std::cout << fmt::format("{:<42} {:<8} {:>6}  {:<20} {:<50} {:>10} {:>6.1f}s\n", r.task.id, r.task.type, r.cases, r.verdict,
+                                         r.margin.substr(0, 50), bound, r.seconds);
                 if (!r.ok && !r.detail.empty()) std::cout << "    " << r.detail << "\n";
+                if (r.ok && r.relative_bound > 1e-6)
+                  std::cout << fmt::format("    weak: the reported check's error bound is a relative {:.1e}; a wider type (--types mpfr256) or --certified decides it\n",
+                                           r.relative_bound);
               }
               std::size_t reports = 0;
               for (const auto& r : rows) reports += r.report.empty() ? 0 : 1;

@@ -112,7 +112,7 @@ std::string fmt_digits(double d) { return std::isinf(d) ? "all" : fmt::format("{
 Certainty expected_reference(const std::string& rung_verdict) {
   if (rung_verdict == "PASS") return Certainty::Proved;
   if (rung_verdict == "FAIL") return Certainty::Refuted;
-  return Certainty::NotApplicable;
+  return Certainty::NotApplicable;  // ROUNDING, UNREPR, n/a: the rung claims nothing
 }
 
 double digits_cap(long bits) { return static_cast<double>(bits) * std::log10(2.0); }
@@ -294,11 +294,14 @@ RungAudit audit_one(const RungValues& v, const AuditResult& a) {
     ca.where = c.where;
     ca.note = c.note;
     ca.verdict = c.verdict;
-    ca.allowance_eps = c.allowance_eps;
+    ca.relative_bound = c.relative_bound;
     ca.stepwise = is_stepwise(c.label);
     for (const auto& rv : a.reference.verdicts)
       if (rv.label == c.label) ca.reference = rv.verdict, ca.decided_at_bits = rv.decided_at_bits;
-    if (ca.reference != Certainty::Undecided) ca.agrees = expected_reference(c.verdict) == ca.reference;
+    // A rung that leaves a check within rounding (or unrepresentable) claims nothing,
+    // so it cannot disagree with the reference.
+    const bool claims = c.verdict == "PASS" || c.verdict == "FAIL" || c.verdict == "n/a";
+    if (ca.reference != Certainty::Undecided && claims) ca.agrees = expected_reference(c.verdict) == ca.reference;
     if (c.has_sides) {
       ca.lhs.value = c.lhs;
       ca.rhs.value = c.rhs;
@@ -345,6 +348,9 @@ RungAudit audit_one(const RungValues& v, const AuditResult& a) {
   auto check_problems = [&](int stage) {
     for (const auto& ca : r.checks) {
       if (stage_of(ca.label) != stage) continue;
+      if (ca.verdict == "UNREPR" && (ca.reference == Certainty::Proved || ca.reference == Certainty::Refuted))
+        P.push_back(fmt::format("{}: not representable in {} (a side overflows) but the reference {} it", ca.label, r.type_id,
+                                ca.reference == Certainty::Proved ? "proves" : "refutes"));
       if (ca.agrees && !*ca.agrees)
         P.push_back(fmt::format("{}: verdict {} but the reference {} it{}", ca.label, ca.verdict,
                                 ca.reference == Certainty::Proved ? "proves" : ca.reference == Certainty::Refuted ? "refutes" : "finds n/a",

@@ -67,7 +67,7 @@ struct CheckAudit {
   std::optional<long> decided_at_bits;
   std::optional<bool> agrees;                // nullopt: reference undecided
   bool stepwise = false;                     // judged at the rung's own point
-  double allowance_eps = 0;
+  double relative_bound = 0;
   SideAudit lhs, rhs, margin;                // margin digits at scale max(|lhs|, |rhs|)
 };
 

@@ -246,7 +246,7 @@ json render_json(const AuditResult& a) {
       for (const auto& c : r.checks) {
         json cj{{"label", c.label}, {"statement", c.statement}, {"relation", c.relation}, {"where", c.where}, {"note", c.note},
                 {"verdict", c.verdict}, {"reference_verdict", certainty_name(c.reference)}, {"stepwise", c.stepwise},
-                {"allowance_eps", c.allowance_eps}, {"lhs", side_json(c.lhs)}, {"rhs", side_json(c.rhs)}, {"margin", side_json(c.margin)}};
+                {"relative_bound", c.relative_bound}, {"lhs", side_json(c.lhs)}, {"rhs", side_json(c.rhs)}, {"margin", side_json(c.margin)}};
         cj["decided_at_bits"] = c.decided_at_bits ? json(*c.decided_at_bits) : json(nullptr);
         cj["agrees"] = c.agrees ? json(*c.agrees) : json(nullptr);
         cs.push_back(cj);

@@ -20,8 +20,8 @@ namespace annealcheck::audit {
 
 struct RungCheck {
   std::string label, statement, relation, where, note;
-  std::string verdict;          // PASS, FAIL, n/a (lemma2::verdict_name)
-  double allowance_eps = 0;
+  std::string verdict;          // PASS, FAIL, ROUNDING, UNREPR, n/a (lemma2::verdict_name)
+  double relative_bound = 0;    // the check's error bound / max(|lhs|, |rhs|) (lemma2/inequality.hpp)
   bool has_sides = false;       // lhs/rhs/margin were evaluated
   ExactBinary lhs, rhs, margin;
 };

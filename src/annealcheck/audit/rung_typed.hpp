@@ -98,7 +98,7 @@ RungValues audit_rung_typed(const RungRequest& req) {
     rc.where = c.where;
     rc.note = c.note;
     rc.verdict = lemma2::verdict_name(c.verdict);
-    rc.allowance_eps = c.allowance_eps;
+    rc.relative_bound = static_cast<double>(lemma2::relative_bound(c));  // may be +inf (non-finite bound)
     // As engine::evaluate_typed: sides exist unless the check is n/a with a reason.
     rc.has_sides = c.verdict != lemma2::Verdict::NotApplicable || c.note.empty();
     if (rc.has_sides) {

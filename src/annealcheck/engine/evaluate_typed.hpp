@@ -8,14 +8,32 @@
 #include "annealcheck/lemma2/evaluation.hpp"
 #include "annealcheck/model/instance.hpp"
 
+#include <cmath>
+#include <limits>
 #include <type_traits>
 
 namespace annealcheck::engine {
+
+// What would decide a check this type leaves open: the rung whose precision makes
+// the bound smaller than the margin, or --certified for an exact tie.
+template <numeric::OrderedNumber T>
+std::string decide_with(const lemma2::Inequality<T>& c, double relative_bound) {
+  if (c.verdict == lemma2::Verdict::Undecidable) return "an MPFR rung (wide exponent range) or --certified";
+  if (c.verdict == lemma2::Verdict::WithinRounding) {
+    if (c.needed_bits == 0) return "--certified (an exact tie: intervals cannot prove it; mpq decides the GD phase)";
+    return rung_for_bits(c.needed_bits) + " or --certified";
+  }
+  if (!std::isfinite(relative_bound)) return "--certified";
+  if (relative_bound > lemma2::weak_relative_bound)  // bounds scale like 2^-bits: aim at a relative 1e-9
+    return rung_for_bits(numeric::number_traits<T>::bits() + static_cast<long>(std::ceil(std::log2(relative_bound / 1e-9))));
+  return "";
+}
 
 // Text form of the checks (shared by the floating and the exact evaluations).
 template <numeric::OrderedNumber T>
 void append_checks(EvalReport& r, const std::vector<lemma2::Inequality<T>>& checks, const EvalOptions& opt) {
   using Tr = numeric::number_traits<T>;
+  using lemma2::Verdict;
   for (const auto& c : checks) {
     CheckRow row;
     row.label = c.label;
@@ -25,17 +43,26 @@ void append_checks(EvalReport& r, const std::vector<lemma2::Inequality<T>>& chec
     row.note = c.note;
     row.verdict = lemma2::verdict_name(c.verdict);
     row.premise = c.where == "premise";
-    if (c.verdict != lemma2::Verdict::NotApplicable) {
+    if (c.verdict != Verdict::NotApplicable) {
       row.lhs = Tr::str(c.lhs);
       row.rhs = Tr::str(c.rhs);
       row.margin = Tr::str(c.margin);
+      row.lhs_error = Tr::str(c.lhs_error);
+      row.rhs_error = Tr::str(c.rhs_error);
+      row.bound = Tr::str(c.bound);
       row.lhs_display = Tr::str(c.lhs, opt.digits);
       row.rhs_display = Tr::str(c.rhs, opt.digits);
       row.margin_display = Tr::str(c.margin, opt.digits);
       row.relative_margin = Tr::str(lemma2::relative_margin(c), 6);
+      row.relative_bound = static_cast<double>(lemma2::relative_bound(c));
+      if (!std::isfinite(row.relative_bound)) row.relative_bound = std::numeric_limits<double>::infinity();
+      row.weak = c.verdict != Verdict::Undecidable && row.relative_bound > lemma2::weak_relative_bound;
+      row.decide_with = decide_with(c, row.relative_bound);
     }
-    row.allowance_eps = c.allowance_eps;
-    if (c.verdict == lemma2::Verdict::Fails) (row.premise ? r.premises_hold : r.conclusions_hold) = false;
+    if (c.verdict == Verdict::Fails) (row.premise ? r.premises_hold : r.conclusions_hold) = false;
+    if (c.verdict == Verdict::WithinRounding) ++(row.premise ? r.premises_within_rounding : r.conclusions_within_rounding);
+    if (c.verdict == Verdict::Undecidable) ++r.unrepresentable;
+    if (row.weak) ++r.weak;
     r.checks.push_back(std::move(row));
   }
 }
@@ -93,6 +120,7 @@ EvalReport evaluate_typed(const Problem& p, const EvalOptions& opt) {
   text("A", "P (top eigenspace, 1-based)", "{" + P + "}");
   q("A", "c = max_Q (1 - 2 eta gamma_i)^2", b.c);
   q("E4", "T (GF stopping time)", ev.gf_time);
+  q("E4", "bound on |T - T_exact| (error_bounds.md 3)", ev.gf_time_error);
   text("E4", "Newton iterations for T", std::to_string(ev.gf_newton_iterations));
   q("E1", "Lhat(delta_GF(T))", ev.gf_train_loss);
   q("E2", "L_D(delta_GF(T))", ev.gf_population_loss);

@@ -19,11 +19,17 @@ struct QuantityRow {
   std::string display;  // EvalOptions::digits significant digits
 };
 
+// One check decided by lemma2::decide (lemma2/inequality.hpp): verdict PASS
+// (holds beyond its error bound), FAIL (fails beyond it), ROUNDING (|margin| ≤
+// bound: this type cannot decide), UNREPR (a side overflows in this type), n/a.
 struct CheckRow {
   std::string label, statement, relation, lhs, rhs, margin, relative_margin, where, note;
   std::string lhs_display, rhs_display, margin_display;
-  double allowance_eps = 0;
-  std::string verdict;  // PASS, FAIL, n/a
+  std::string lhs_error, rhs_error, bound;  // absolute error bounds (full precision)
+  double relative_bound = 0;  // bound / max(|lhs|, |rhs|): the check's strength (0 when exact)
+  bool weak = false;          // relative_bound > lemma2::weak_relative_bound (1e-6)
+  std::string decide_with;    // ROUNDING/UNREPR/weak: the rung that would decide it, or "--certified"
+  std::string verdict;        // PASS, FAIL, ROUNDING, UNREPR, n/a
   bool premise = false;
 };
 
@@ -32,8 +38,9 @@ struct EvalReport {
   long bits = 0;
   std::vector<QuantityRow> quantities;
   std::vector<CheckRow> checks;
-  bool conclusions_hold = true;  // no non-premise check failed
-  bool premises_hold = true;
+  bool conclusions_hold = true;  // no non-premise check FAILed
+  bool premises_hold = true;     // no premise FAILed
+  int premises_within_rounding = 0, conclusions_within_rounding = 0, unrepresentable = 0, weak = 0;
 };
 
 struct EvalOptions {

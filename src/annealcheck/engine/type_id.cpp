@@ -27,6 +27,13 @@ const std::vector<LadderEntry>& ladder() {
   return entries;
 }
 
+std::string rung_for_bits(long bits) {
+  for (const char* id : {"float", "double", "long-double", "float128", "mpfr128", "mpfr256", "mpfr1024"})
+    for (const auto& e : ladder())
+      if (e.id == id && e.bits >= bits) return e.id;
+  return "mpfr:" + std::to_string(std::min<long>(100000, (bits + 63) / 64 * 64));
+}
+
 namespace {
 
 std::string valid_ids() {

@@ -33,4 +33,8 @@ struct LadderEntry {
 };
 const std::vector<LadderEntry>& ladder();
 
+// The smallest point (non-interval, non-exact) rung with at least `bits` significand
+// bits ("mpfr:N" beyond mpfr1024): which type would decide a within-rounding check.
+std::string rung_for_bits(long bits);
+
 }  // namespace annealcheck::engine

@@ -6,6 +6,7 @@
 
 #include "annealcheck/dynamics/annealed.hpp"
 #include "annealcheck/lemma2/blocks.hpp"
+#include "annealcheck/lemma2/conditions.hpp"
 #include "annealcheck/lemma2/inequality.hpp"
 #include "annealcheck/lemma2/stepwise_facts.hpp"
 #include "annealcheck/model/instance.hpp"
@@ -44,23 +45,23 @@ std::optional<unsigned long> integer_rho(const T& rho) {
 template <numeric::ExactNumber T>
 ExactEvaluation<T> evaluate_exact(const model::Instance<T>& in) {
   ExactEvaluation<T> ev;
-  const T zero = numeric::from_int<T>(0), one = numeric::from_int<T>(1);
+  const T zero = numeric::from_int<T>(0);
   ev.blocks = blocks(in);
   const Blocks<T>& b = ev.blocks;
   ev.train_loss0 = model::train_loss(in.gamma, in.delta0);
   ev.population_loss0 = model::population_loss(in.lambda, in.delta0);
   auto& checks = ev.checks;
-  checks.push_back(decide<T>("C1", "gamma_1 delta_1(0)^2 > eps", Relation::Greater, T(in.gamma[0] * in.delta0[0] * in.delta0[0]),
-                             in.eps, 0, "premise"));
-  checks.push_back(decide<T>("C1'", "sum_{i in P} gamma_1 delta_i(0)^2 > eps", Relation::Greater, b.top_mass0, in.eps, 0, "premise"));
+  const InputSides<T> s = input_sides(in, b);
+  checks.push_back(condition_c1(s, s.eps, "premise"));
+  checks.push_back(condition_c1_prime(s, s.eps, "premise"));
   const std::string c2 = "eps^rho sum_S gamma_i delta_i(0)^2 <= alpha M^(1+rho)  (exact; rho an integer)";
   if (const auto n = integer_rho(in.rho)) {
-    checks.push_back(decide<T>("C2", c2, Relation::LessEqual, T(integer_power(in.eps, *n) * b.loss_S0),
-                               T(in.alpha * integer_power(b.M, *n + 1)), 0, "premise"));
+    checks.push_back(decide<T>("C2", c2, Relation::LessEqual, exact_side(T(integer_power(in.eps, *n) * b.loss_S0)),
+                               exact_side(T(in.alpha * integer_power(b.M, *n + 1))), "premise"));
   } else {
     checks.push_back(not_applicable<T>("C2", c2, "rho is not an integer: eps^rho is not rational"));
   }
-  StepwiseFacts<T> facts(in, b);
+  StepwiseFacts<T> facts(in, b, s);
   ev.descent = dynamics::run_descent_phase(in.gamma, in.delta0, in.eta, in.K, in.eps, facts);
   ev.tail_K = zero;
   T tail0 = zero;
@@ -68,11 +69,10 @@ ExactEvaluation<T> evaluate_exact(const model::Instance<T>& in) {
     if (!b.in_P[i]) ev.tail_K += in.lambda[i] * ev.descent.delta[i] * ev.descent.delta[i], tail0 += in.lambda[i] * in.delta0[i] * in.delta0[i];
   ev.tail_bound = integer_power(b.c, static_cast<unsigned long>(ev.descent.steps)) * tail0;
   checks.push_back(decide<T>("A.tail", "sum_Q lambda_i delta_i(K)^2 <= c^K sum_Q lambda_i delta_i(0)^2 (the GD half of (A))",
-                             Relation::LessEqual, ev.tail_K, ev.tail_bound, 0, "after the GD phase"));
+                             Relation::LessEqual, exact_side(ev.tail_K), exact_side(ev.tail_bound), "after the GD phase"));
   for (auto& q : facts.results()) checks.push_back(std::move(q));
   for (const char* label : {"G", "A", "P1", "P2"})
     checks.push_back(not_applicable<T>(label, "needs the gradient flow (exp/log)", "mpq has no exp/log; use a floating or interval type"));
-  (void)one;
   return ev;
 }
 

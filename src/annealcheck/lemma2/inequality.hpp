@@ -1,24 +1,32 @@
-// One inequality of Lemma 2 evaluated in a number type: both sides, the signed
-// margin (≥ 0 means it holds), the rounding allowance and the verdict.
+// The one decision rule of the harness: an inequality of Lemma 2 (SPEC §3)
+// evaluated in a number type T, each side carrying its own bound on the absolute
+// error against the exact real (lemma2/error_bounds.hpp derives the bounds; the
+// derivation is lemma2/error_bounds.md). Every command — eval, the properties,
+// audit's rungs, prop1 — decides through decide() / decide_equal() below.
 //
-// Allowance: a computed inequality whose sides meet up to rounding must not be
-// called false because of the last bits. Each check states its allowance in units
-// of the type's epsilon, scaled by max(|lhs|, |rhs|) and by the conditioning of the
-// computation (see the callers); exact types get none, and premises (C1, C2) get
-// none either: they are decided as computed.
+// With margin m (≥ 0 means the inequality holds as computed) and bound
+// B = e_lhs + e_rhs (|m − m_exact| ≤ B):
+//   Holds           m >  B              (strict: also m > 0)   — true of the exact reals
+//   Fails           m < −B, or a NaN    — false of the exact reals
+//   WithinRounding  |m| ≤ B             — T cannot tell; a wider rung or --certified may
+//   Undecidable     a side or a bound is ±∞ in T (overflow): no rounding bound exists
+//   NotApplicable   the check does not apply to this instance
+// Exact types (mpq) have B = 0: the sign of m decides, ties included. A two-sided
+// equality (decide_equal) has m = −|lhs − rhs| ≤ 0, so in a rounding type it is at
+// best WithinRounding: floating point can refute an identity but never prove one.
 #pragma once
 
 #include "annealcheck/numeric/number_traits.hpp"
 
 #include <cmath>
-#include <cstdio>
 #include <limits>
 #include <string>
+#include <utility>
 
 namespace annealcheck::lemma2 {
 
-enum class Relation { LessEqual, Less, GreaterEqual, Greater };
-enum class Verdict { Holds, Fails, NotApplicable };
+enum class Relation { LessEqual, Less, GreaterEqual, Greater, Equal };
+enum class Verdict { Holds, Fails, WithinRounding, Undecidable, NotApplicable };
 
 inline const char* relation_symbol(Relation r) {
   switch (r) {
@@ -26,16 +34,44 @@ inline const char* relation_symbol(Relation r) {
     case Relation::Less: return "<";
     case Relation::GreaterEqual: return ">=";
     case Relation::Greater: return ">";
+    case Relation::Equal: return "==";
   }
   return "?";
 }
+// Table and JSON spelling of a verdict.
 inline const char* verdict_name(Verdict v) {
   switch (v) {
     case Verdict::Holds: return "PASS";
     case Verdict::Fails: return "FAIL";
+    case Verdict::WithinRounding: return "ROUNDING";
+    case Verdict::Undecidable: return "UNREPR";
     case Verdict::NotApplicable: return "n/a";
   }
   return "?";
+}
+// In words, for notes and summaries.
+inline const char* verdict_words(Verdict v) {
+  switch (v) {
+    case Verdict::Holds: return "holds";
+    case Verdict::Fails: return "fails";
+    case Verdict::WithinRounding: return "within rounding";
+    case Verdict::Undecidable: return "not representable in this type";
+    case Verdict::NotApplicable: return "not applicable";
+  }
+  return "?";
+}
+
+// A computed value and a bound on its absolute error against the exact real.
+template <class T>
+struct Side {
+  T value{};
+  T error{};
+};
+
+// A value that is exact in T (error 0): integers, exactly rounded constants.
+template <numeric::LadderNumber T>
+Side<T> exact_side(T v) {
+  return {std::move(v), numeric::from_int<T>(0)};
 }
 
 template <class T>
@@ -44,68 +80,104 @@ struct Inequality {
   std::string statement;  // the inequality in words/symbols
   Relation relation = Relation::LessEqual;
   T lhs, rhs;
-  T margin;               // rhs − lhs for <=, <; lhs − rhs for >=, >
-  T allowance;            // absolute rounding allowance (0 for exact types and premises)
-  double allowance_eps = 0;  // the allowance in units of epsilon·max(|lhs|,|rhs|)
+  T lhs_error, rhs_error;  // absolute error bounds of the sides
+  T margin;                // rhs − lhs for <=, <; lhs − rhs for >=, >; −|lhs − rhs| for ==
+  T bound;                 // bound on |margin − exact margin| (0 for exact types)
   Verdict verdict = Verdict::NotApplicable;
-  std::string where;      // "final", "GD step 3", "GF checkpoint 7", "premise"
-  std::string note;       // why n/a, etc.
+  long needed_bits = 0;    // WithinRounding: significand bits that would decide it (0: an exact tie, or unknown)
+  std::string where;       // "GF stop", "GD step 3", "GF checkpoint 7", "premise"
+  std::string note;        // why n/a, why not representable, ...
 };
 
-// The allowance's unit count as an exact rational (any finite double, no overflow).
-inline numeric::Rational units_as_rational(double units) {
-  char buf[40];
-  std::snprintf(buf, sizeof buf, "%.17g", units);
-  return numeric::parse_rational(buf).value;
+// max(|lhs|, |rhs|): the scale that relative quantities refer to.
+template <numeric::OrderedNumber T>
+T side_scale(const T& a, const T& b) {
+  const T x = a < numeric::from_int<T>(0) ? T(-a) : a;
+  const T y = b < numeric::from_int<T>(0) ? T(-b) : b;
+  return x < y ? y : x;
+}
+
+namespace detail {
+
+template <numeric::OrderedNumber T>
+bool finite(const T& x) {
+  if constexpr (numeric::number_traits<T>::is_exact) return true;
+  else {
+    using std::isfinite;
+    return isfinite(x);
+  }
+}
+
+// Bits of T plus log2(B/|m|) plus 2: the precision at which the same computation's
+// bound would fall below the margin (bounds scale like 2^-bits).
+template <numeric::OrderedNumber T>
+long bits_to_decide(const T& margin, const T& bound) {
+  using std::abs;
+  using std::log2;
+  if (margin == numeric::from_int<T>(0)) return 0;
+  const double gap = static_cast<double>(T(log2(bound) - log2(abs(margin))));
+  return numeric::number_traits<T>::bits() + static_cast<long>(std::ceil(gap < 0 ? 0 : gap)) + 2;
 }
 
 template <numeric::OrderedNumber T>
-Inequality<T> decide(std::string label, std::string statement, Relation rel, const T& lhs, const T& rhs,
-                     double allowance_eps, std::string where, const T* scale_override = nullptr) {
-  using std::abs;
+void classify(Inequality<T>& q, bool strict) {
+  const T zero = numeric::from_int<T>(0);
+  if constexpr (numeric::number_traits<T>::is_exact) {
+    q.bound = zero;
+    q.verdict = (strict ? zero < q.margin : !(q.margin < zero)) ? Verdict::Holds : Verdict::Fails;
+  } else {
+    if (q.margin != q.margin || q.lhs != q.lhs || q.rhs != q.rhs) {  // NaN never holds
+      q.verdict = Verdict::Fails;
+      q.note = "a side is NaN in this type";
+      return;
+    }
+    if (!finite(q.lhs) || !finite(q.rhs) || !finite(q.margin) || !finite(q.bound) || q.bound != q.bound) {
+      q.verdict = Verdict::Undecidable;
+      q.note = std::string(!finite(q.lhs) ? "lhs" : !finite(q.rhs) ? "rhs" : !finite(q.margin) ? "margin" : "error bound") +
+               " overflows in this type: no rounding bound exists (use a wider rung or --certified)";
+      return;
+    }
+    const T neg = -q.bound;
+    if (q.bound < q.margin && (!strict || zero < q.margin)) q.verdict = Verdict::Holds;
+    else if (q.margin < neg || (strict && q.bound == zero && !(zero < q.margin))) q.verdict = Verdict::Fails;
+    else {
+      q.verdict = Verdict::WithinRounding;
+      q.needed_bits = bits_to_decide(q.margin, q.bound);
+    }
+  }
+}
+
+}  // namespace detail
+
+// Decides lhs REL rhs with both sides' error bounds (see the header comment).
+template <numeric::OrderedNumber T>
+Inequality<T> decide(std::string label, std::string statement, Relation rel, const Side<T>& lhs, const Side<T>& rhs,
+                     std::string where) {
   Inequality<T> q;
   q.label = std::move(label);
   q.statement = std::move(statement);
   q.relation = rel;
-  q.lhs = lhs;
-  q.rhs = rhs;
+  q.lhs = lhs.value;
+  q.rhs = rhs.value;
+  q.lhs_error = lhs.error;
+  q.rhs_error = rhs.error;
   q.where = std::move(where);
   const bool upper = rel == Relation::LessEqual || rel == Relation::Less;
-  q.margin = upper ? T(rhs - lhs) : T(lhs - rhs);
-  const T zero = numeric::from_int<T>(0);
-  if constexpr (numeric::number_traits<T>::is_exact) {
-    q.allowance = zero;
-    q.allowance_eps = 0;
-  } else {
-    using std::isfinite;
-    if (!isfinite(lhs) || !isfinite(rhs) || !isfinite(q.margin) ||
-        (scale_override && !isfinite(*scale_override)) || !std::isfinite(allowance_eps)) {
-      // A side that overflowed or is NaN: no allowance can be justified (an
-      // infinite one would pass anything), and a NaN margin decides nothing.
-      q.allowance = zero;
-      q.allowance_eps = 0;
-      q.note = "a side is not finite in this type: decided as computed, without allowance";
-      const bool strict = rel == Relation::Less || rel == Relation::Greater;
-      const bool holds = q.margin == q.margin && (strict ? zero < q.margin : !(q.margin < zero));  // NaN fails
-      q.verdict = holds ? Verdict::Holds : Verdict::Fails;
-      return q;
-    }
-    T scale = abs(lhs);
-    if (scale < abs(rhs)) scale = abs(rhs);
-    if (scale_override) scale = abs(*scale_override);
-    q.allowance_eps = allowance_eps;
-    // units·(eps·scale + denorm_min): in the subnormal range a rounding errs by up
-    // to half a denorm_min absolutely, which the relative term alone misses.
-    T tiny = zero;
-    if constexpr (std::numeric_limits<T>::has_denorm == std::denorm_present) tiny = std::numeric_limits<T>::denorm_min();
-    q.allowance = (numeric::number_traits<T>::epsilon() * scale + tiny) *
-                  numeric::number_traits<T>::from_rational(units_as_rational(allowance_eps));
+  q.margin = upper ? T(rhs.value - lhs.value) : T(lhs.value - rhs.value);
+  if (rel == Relation::Equal) {
+    using std::abs;
+    q.margin = -abs(q.margin);
   }
-  const bool strict = rel == Relation::Less || rel == Relation::Greater;
-  const T neg_allow = -q.allowance;
-  const bool holds = strict ? (q.allowance == zero ? zero < q.margin : neg_allow < q.margin) : !(q.margin < neg_allow);
-  q.verdict = holds ? Verdict::Holds : Verdict::Fails;
+  q.bound = lhs.error + rhs.error;
+  detail::classify(q, rel == Relation::Less || rel == Relation::Greater);  // ==: m ≤ 0, so at best WithinRounding unless exact
   return q;
+}
+
+// lhs == rhs (an identity in exact arithmetic): Holds only when exact and equal.
+template <numeric::OrderedNumber T>
+Inequality<T> decide_equal(std::string label, std::string statement, const Side<T>& lhs, const Side<T>& rhs,
+                           std::string where) {
+  return decide(std::move(label), std::move(statement), Relation::Equal, lhs, rhs, std::move(where));
 }
 
 template <numeric::OrderedNumber T>
@@ -115,25 +187,65 @@ Inequality<T> not_applicable(std::string label, std::string statement, std::stri
   q.statement = std::move(statement);
   q.verdict = Verdict::NotApplicable;
   q.note = std::move(why);
-  q.lhs = q.rhs = q.margin = q.allowance = numeric::from_int<T>(0);
+  q.lhs = q.rhs = q.margin = q.bound = q.lhs_error = q.rhs_error = numeric::from_int<T>(0);
   return q;
 }
 
 // margin / max(|lhs|, |rhs|): comparable across instances and scales.
 template <numeric::OrderedNumber T>
 T relative_margin(const Inequality<T>& q) {
-  using std::abs;
-  T scale = abs(q.lhs);
-  if (scale < abs(q.rhs)) scale = abs(q.rhs);
-  return scale == numeric::from_int<T>(0) ? q.margin : T(q.margin / scale);
+  const T s = side_scale(q.lhs, q.rhs);
+  return s == numeric::from_int<T>(0) ? q.margin : T(q.margin / s);
+}
+// bound / max(|lhs|, |rhs|): the check's strength (a check whose relative bound is
+// near 1 decides nothing; eval and verify flag > weak_relative_bound).
+template <numeric::OrderedNumber T>
+T relative_bound(const Inequality<T>& q) {
+  const T s = side_scale(q.lhs, q.rhs);
+  return s == numeric::from_int<T>(0) ? q.bound : T(q.bound / s);
+}
+inline constexpr double weak_relative_bound = 1e-6;
+
+// (margin + bound) / max(|lhs|, |rhs|): how far from failing; ranks the closest case.
+template <numeric::OrderedNumber T>
+T relative_slack(const Inequality<T>& q) {
+  const T s = side_scale(q.lhs, q.rhs), slack = q.margin + q.bound;
+  return s == numeric::from_int<T>(0) ? slack : T(slack / s);
 }
 
-// Keeps, over a run, the first failure of a check, or else its tightest instance.
+// Over a run of decisions of one check: the first failure, else the first
+// undecidable one, else the closest to failing — a within-rounding decision ranks
+// before any that holds, then by relative slack. Counts each outcome.
 template <numeric::OrderedNumber T>
-void keep_tightest(Inequality<T>& acc, bool& seen, Inequality<T> q) {
-  if (seen && acc.verdict == Verdict::Fails) return;
-  if (!seen || q.verdict == Verdict::Fails || relative_margin(q) < relative_margin(acc)) acc = std::move(q);
-  seen = true;
-}
+class Tightest {
+ public:
+  explicit Tightest(Inequality<T> none) : acc_(std::move(none)) {}
+
+  void offer(Inequality<T> q) {
+    ++counts_[static_cast<int>(q.verdict)];
+    if (q.verdict == Verdict::NotApplicable) return;
+    if (seen_ && acc_.verdict == Verdict::Fails) return;  // keep the first failure
+    const int r = rank(q.verdict), ra = rank(acc_.verdict);
+    if (!seen_ || r < ra || (r == ra && r >= 2 && relative_slack(q) < relative_slack(acc_)))  // first undecidable kept
+      acc_ = std::move(q);
+    seen_ = true;
+  }
+  bool seen() const { return seen_; }
+  const Inequality<T>& result() const { return acc_; }
+  long count(Verdict v) const { return counts_[static_cast<int>(v)]; }
+
+ private:
+  static int rank(Verdict v) {
+    switch (v) {
+      case Verdict::Fails: return 0;
+      case Verdict::Undecidable: return 1;
+      case Verdict::WithinRounding: return 2;
+      default: return 3;
+    }
+  }
+  Inequality<T> acc_;
+  bool seen_ = false;
+  long counts_[5] = {0, 0, 0, 0, 0};
+};
 
 }  // namespace annealcheck::lemma2

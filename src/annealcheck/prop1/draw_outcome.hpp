@@ -19,6 +19,8 @@
 // verdicts are three-valued: holds, fails, undecided.
 #pragma once
 
+#include "annealcheck/lemma2/inequality.hpp"
+
 #include "annealcheck/prop1/decision.hpp"
 #include "annealcheck/prop1/diagonal_draw.hpp"
 #include "annealcheck/prop1/gd_phase.hpp"
@@ -203,13 +205,16 @@ Decision ratio_at_least(const DrawOutcome<T>& o, const Rational& r) {
   const T rt = Tr::from_rational(r);
   const T shifted = Tr::from_rational((r - Rational(1)) * o.constant_exact);
   const T scaled_ann = rt * o.ann_moving;
-  const T lhs = o.gf_moving - scaled_ann - shifted;
-  const T size = o.gf_moving + scaled_ann + abs(shifted);
-  // allowance of the moving parts, plus a few roundings of the combination
-  const T slack = (o.allowance + numeric::from_int<T>(4) * Tr::epsilon()) * size;
-  if (slack < lhs) return Decision::Holds;
-  if (slack < -lhs) return Decision::Fails;
-  return Decision::Undecided;
+  // Each side carries the relative allowance of its moving parts plus a few
+  // roundings of the combination; decided by the one rule (lemma2/inequality.hpp).
+  const T rel = o.allowance + numeric::from_int<T>(4) * Tr::epsilon();
+  const lemma2::Side<T> lhs{o.gf_moving, T(rel * o.gf_moving)};
+  const lemma2::Side<T> rhs{T(scaled_ann + shifted), T(rel * (scaled_ann + abs(shifted)))};
+  switch (lemma2::decide<T>("ratio", "L_D(GF) >= r L_D(annealed)", lemma2::Relation::GreaterEqual, lhs, rhs, "").verdict) {
+    case lemma2::Verdict::Holds: return Decision::Holds;
+    case lemma2::Verdict::Fails: return Decision::Fails;
+    default: return Decision::Undecided;
+  }
 }
 
 // Which run ends with the lower population loss: "annealed", "GF", "tie (exact)"

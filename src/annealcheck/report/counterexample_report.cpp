@@ -22,8 +22,8 @@ namespace {
 
 json verdict_json(const properties::Verdict& v) {
   json j{{"label", v.label}, {"statement", v.statement}, {"relation", v.relation}, {"lhs", v.lhs}, {"rhs", v.rhs},
-         {"margin", v.margin}, {"relative_margin", v.relative_margin}, {"allowance_eps", v.allowance_eps},
-         {"where", v.where}, {"holds", v.holds}};
+         {"margin", v.margin}, {"relative_margin", v.relative_margin}, {"relative_bound", v.relative_bound},
+         {"outcome", v.outcome}, {"where", v.where}, {"holds", v.holds}};
   if (!v.note.empty()) j["note"] = v.note;
   return j;
 }
@@ -85,10 +85,11 @@ std::string render_markdown(const json& j) {
                    j["property"]["statement"].get<std::string>());
   s += fmt::format("**Number type**: `{}` ({} bits)\n\n", j["type"]["id"].get<std::string>(), j["type"]["bits"].get<long>());
   s += "## The inequality that broke\n\n";
+  s += "It fails by more than the error bound of both sides (lemma2/error_bounds.md): not a rounding artefact of this type.\n\n";
   s += fmt::format("`{}`: {}\n\n", v["label"].get<std::string>(), v["statement"].get<std::string>());
-  s += fmt::format("| | value |\n|---|---|\n| lhs | `{}` |\n| relation | `{}` |\n| rhs | `{}` |\n| margin (≥ 0 holds) | `{}` |\n| relative margin | {:.6e} |\n| allowance | {} eps |\n| where | {} |\n\n",
+  s += fmt::format("| | value |\n|---|---|\n| lhs | `{}` |\n| relation | `{}` |\n| rhs | `{}` |\n| margin (≥ 0 holds) | `{}` |\n| relative margin | {:.6e} |\n| error bound (relative, both sides) | {:.3g} |\n| where | {} |\n\n",
                    v["lhs"].get<std::string>(), v["relation"].get<std::string>(), v["rhs"].get<std::string>(),
-                   v["margin"].get<std::string>(), v["relative_margin"].get<double>(), v["allowance_eps"].get<double>(),
+                   v["margin"].get<std::string>(), v["relative_margin"].get<double>(), v["relative_bound"].get<double>(),
                    v["where"].get<std::string>());
   if (v.contains("note")) s += "Note: " + v["note"].get<std::string>() + "\n\n";
   s += "## The shrunk instance\n\n";
