@@ -1,6 +1,6 @@
 // `annealcheck audit`: precision-sensitivity audit of one problem against a
-// certified MPFI reference (issue 5), or of N random instances of a property's
-// generator (--property).
+// certified MPFI reference (issue 5), or of N instances drawn from a catalog
+// property's own generator (--property; properties/registry.hpp).
 #include "annealcheck/audit/audit.hpp"
 #include "annealcheck/audit/plot.hpp"
 #include "annealcheck/audit/property_audit.hpp"
@@ -8,6 +8,7 @@
 #include "annealcheck/io/input_error.hpp"
 #include "annealcheck/model/instance_spec.hpp"
 #include "cli/commands.hpp"
+#include "properties/registry.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -67,7 +68,10 @@ Command add_audit_command(CLI::App& app) {
     if (!o->property.empty()) {
       if (o->prop1 || !o->instance.empty()) throw InputError("--property", "\"" + o->property + "\"", "no instance file or --prop1 together with --property");
       if (!o->plot.empty()) throw InputError("--plot", "\"" + o->plot + "\"", "no --plot with --property (one plot per instance: audit a report's instance)");
-      const audit::PropertyAuditResult r = audit::audit_property(o->property, o->cases, o->seed, opt, o->report_dir);
+      // The instances come from the property's own generator in the catalog.
+      const auto cases = properties::lemma2_instances(o->property, o->cases, o->seed);
+      audit::PropertyAuditResult r = audit::audit_cases(o->property, cases, o->seed, opt, o->report_dir);
+      r.source_description = "drawn from its generator in the property catalog";
       if (o->format == "json") std::cout << audit::render_property_json(r).dump(2) << "\n";
       else std::cout << audit::render_property_table(r);
       return 0;

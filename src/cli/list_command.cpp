@@ -21,7 +21,8 @@ Command add_list_command(CLI::App& app) {
               for (const auto& t : p.types) types += (types.empty() ? "" : ",") + t;
               const char* expect = p.kind == properties::PropertyKind::Holds ? "holds" : "refuted";
               if (*format == "json")
-                all.push_back({{"id", p.id}, {"statement", p.statement}, {"expected", expect}, {"types", p.types}});
+                all.push_back({{"id", p.id}, {"statement", p.statement}, {"expected", expect}, {"types", p.types},
+                              {"lemma2_instance", properties::has_lemma2_instances(p.id)}});
               else
                 std::cout << fmt::format("{:<34} {:<8} [{}]\n    {}\n", p.id, expect, types, p.statement);
             }

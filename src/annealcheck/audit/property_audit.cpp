@@ -1,6 +1,5 @@
 #include "annealcheck/audit/property_audit.hpp"
 
-#include "annealcheck/audit/case_source.hpp"
 #include "annealcheck/audit/render.hpp"
 #include "annealcheck/io/atomic_file.hpp"
 #include "annealcheck/io/input_error.hpp"
@@ -92,19 +91,6 @@ PropertyAuditResult audit_cases(const std::string& property, const std::vector<m
   for (auto& st : out.rungs) st.disagreement_fraction = st.cases ? static_cast<double>(st.disagreements) / static_cast<double>(st.cases) : 0;
   out.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   return out;
-}
-
-PropertyAuditResult audit_property(const std::string& id, std::size_t n, std::uint64_t seed, const AuditOptions& opt,
-                                   const std::string& report_dir) {
-  const CaseSource* src = find_case_source(id);
-  if (!src) {
-    std::string ids;
-    for (const auto& x : case_source_ids()) ids += (ids.empty() ? "" : ", ") + x;
-    throw InputError("--property", "\"" + id + "\" (unknown property id)", "one of " + ids);
-  }
-  PropertyAuditResult r = audit_cases(id, src->generate(n, seed), seed, opt, report_dir);
-  r.source_description = src->description;
-  return r;
 }
 
 std::string render_property_table(const PropertyAuditResult& r) {
