@@ -2,7 +2,7 @@
 // that the same inequality breaks with the same lhs and rhs (or, at another type,
 // what happens there).
 #include "annealcheck/io/input_error.hpp"
-#include "annealcheck/report/counterexample_report.hpp"
+#include "properties/report/counterexample_report.hpp"
 #include "cli/commands.hpp"
 #include "properties/registry.hpp"
 

@@ -1,7 +1,7 @@
 // `annealcheck check ID`: one property through RapidCheck; on failure a shrunk
-// counterexample report on disk (report/counterexample_report.hpp).
+// counterexample report on disk (properties/report/counterexample_report.hpp).
 #include "annealcheck/io/input_error.hpp"
-#include "annealcheck/report/counterexample_report.hpp"
+#include "properties/report/counterexample_report.hpp"
 #include "cli/commands.hpp"
 #include "properties/registry.hpp"
 

@@ -1,4 +1,4 @@
-#include "annealcheck/report/counterexample_report.hpp"
+#include "properties/report/counterexample_report.hpp"
 
 #include "annealcheck/io/atomic_file.hpp"
 #include "annealcheck/io/exact_json.hpp"
