@@ -16,8 +16,6 @@ namespace annealcheck::report {
 
 using nlohmann::json;
 
-std::string report_stem(const properties::RunResult& r) { return r.property_id + "-" + std::to_string(r.seed); }
-
 namespace {
 
 json verdict_json(const properties::Verdict& v) {
@@ -45,6 +43,15 @@ std::string shell_quote(const std::string& s) {
 }
 
 }  // namespace
+
+std::string report_stem(const properties::RunResult& r) {
+  return io::file_name_safe(r.property_id) + "-" + io::file_name_safe(r.type_id) + "-" + std::to_string(r.seed);
+}
+
+WrittenReport report_paths(const properties::RunResult& r, const std::string& dir) {
+  const std::string stem = (std::filesystem::path(dir) / report_stem(r)).string();
+  return {stem + ".json", stem + ".md"};
+}
 
 json build_report(const properties::RunResult& r, const std::string& json_path) {
   const properties::PropertyInfo& info = properties::property_info(r.property_id);
@@ -110,8 +117,7 @@ WrittenReport write_report(const properties::RunResult& r, const std::string& di
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
   if (ec) throw InputError("--report-dir", "\"" + dir + "\"", "a directory that can be created (" + ec.message() + ")");
-  const std::string stem = (std::filesystem::path(dir) / report_stem(r)).string();
-  WrittenReport w{stem + ".json", stem + ".md"};
+  const WrittenReport w = report_paths(r, dir);
   const json j = build_report(r, w.json_path);
   io::write_file_atomically(w.json_path, j.dump(2) + "\n", "--report-dir");
   io::write_file_atomically(w.markdown_path, render_markdown(j), "--report-dir");

@@ -1,8 +1,13 @@
 // Counterexample reports: what a failed property run leaves on disk, so that a
 // reader can see what broke, keep it, and replay it.
 //
-//   DIR/<property-id>-<seed>.json   machine-readable, schema schemas/counterexample-report.schema.json
-//   DIR/<property-id>-<seed>.md     the same for people
+//   DIR/<property-id>-<type>-<seed>.json   machine-readable, schema schemas/counterexample-report.schema.json
+//   DIR/<property-id>-<type>-<seed>.md     the same for people
+//
+// One pair per refutation: a campaign (`verify`) runs each property at each of its
+// types once, with one seed, so no two of its runs share a name; another seed
+// names its own pair. (The type id's characters outside [A-Za-z0-9._-], such as
+// the ':' of "mpfr:300", become '_'.)
 //
 // Contents: the property and its statement; the shrunk case in full precision (for
 // Lemma 2 properties an instance file that `annealcheck eval` reads); the
@@ -22,7 +27,7 @@ namespace annealcheck::report {
 
 inline constexpr const char* kReportSchema = "annealcheck/counterexample-report/1";
 
-// "<property-id>-<seed>"
+// "<property-id>-<type>-<seed>"
 std::string report_stem(const properties::RunResult& r);
 
 // The report document of a failed run (r.counterexample set).
@@ -32,6 +37,8 @@ std::string render_markdown(const nlohmann::json& report);
 struct WrittenReport {
   std::string json_path, markdown_path;
 };
+// Where write_report(r, dir) puts the pair.
+WrittenReport report_paths(const properties::RunResult& r, const std::string& dir);
 // Writes both files atomically into dir (created if missing). Throws InputError
 // (field "--report-dir") when it cannot.
 WrittenReport write_report(const properties::RunResult& r, const std::string& dir);

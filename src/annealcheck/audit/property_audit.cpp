@@ -7,7 +7,6 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include <cctype>
 #include <chrono>
 #include <cmath>
 #include <filesystem>
@@ -15,16 +14,6 @@
 namespace annealcheck::audit {
 
 using nlohmann::json;
-
-namespace {
-
-std::string safe(std::string s) {
-  for (char& c : s)
-    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.')) c = '_';
-  return s;
-}
-
-}  // namespace
 
 PropertyAuditResult audit_cases(const std::string& property, const std::vector<model::InstanceSpec>& cases, std::uint64_t seed,
                                 const AuditOptions& opt, const std::string& report_dir) {
@@ -83,7 +72,7 @@ PropertyAuditResult audit_cases(const std::string& property, const std::vector<m
                   {"disagreements", disagreeing},
                   {"replay", fmt::format("annealcheck audit INSTANCE.json --types {}   (the instance above, saved to a file)", r.type_id)},
                   {"audit", full}};
-      const std::string path = report_dir + "/" + safe(property) + "-" + std::to_string(seed) + "-case" + std::to_string(ci) + "-" + safe(r.type_id) + ".json";
+      const std::string path = report_dir + "/" + io::file_name_safe(property) + "-" + std::to_string(seed) + "-case" + std::to_string(ci) + "-" + io::file_name_safe(r.type_id) + ".json";
       io::write_file_atomically(path, report.dump(2) + "\n");
       out.reports.push_back(path);
     }
