@@ -1,30 +1,26 @@
 // `annealcheck verify`: the main job. Runs the whole catalog — true properties
 // and falsification targets — at their types, in parallel worker processes (each
-// an `annealcheck check ... --format json`), and prints one table. Every task is
+// an `annealcheck check ... --format json`, cli/worker_pool.hpp; its result read
+// back with properties::run_from_json), and prints one table. Every task is
 // seeded by its property id, so the verdicts and margins do not depend on --jobs
 // or on scheduling; rows are printed in catalog order.
 #include "annealcheck/engine/type_id.hpp"
 #include "annealcheck/io/input_error.hpp"
 #include "cli/commands.hpp"
+#include "cli/worker_pool.hpp"
 #include "properties/registry.hpp"
+#include "properties/report/counterexample_report.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include <fcntl.h>
-#include <sys/prctl.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
-#include <csignal>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
-#include <map>
 #include <memory>
-#include <sstream>
 #include <thread>
 
 namespace annealcheck::cli {
@@ -37,73 +33,35 @@ struct Task {
 
 struct Row {
   Task task;
-  std::string verdict;  // holds / refuted as expected / FAILED / SURVIVED / ERROR
+  std::string verdict = "ERROR";  // holds / refuted as expected / FAILED / SURVIVED / ERROR
   bool ok = false;
   int cases = 0;
   std::string margin;   // smallest relative margin seen (label @ where)
   double seconds = 0;
-  std::string report, detail;
+  std::string report, detail = "worker lost";
 };
 
-std::string self_exe() {
-  std::error_code ec;
-  const auto p = std::filesystem::read_symlink("/proc/self/exe", ec);
-  if (ec) throw std::runtime_error("cannot find the annealcheck executable: " + ec.message());
-  return p.string();
-}
-
-std::string read_all(const std::string& path) {
-  std::ifstream in(path);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-// Starts `exe check ...` for one task, stdout/stderr into files; dies with us.
-pid_t launch(const std::string& exe, const std::vector<std::string>& args, const std::string& out, const std::string& err) {
-  std::vector<char*> argv;
-  argv.push_back(const_cast<char*>(exe.c_str()));
-  for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-  argv.push_back(nullptr);
-  const pid_t parent = getpid();
-  const pid_t pid = fork();
-  if (pid < 0) throw std::runtime_error("fork failed");
-  if (pid == 0) {
-    prctl(PR_SET_PDEATHSIG, SIGKILL);  // a killed verify takes its workers with it
-    if (getppid() != parent) _exit(125);
-    const int o = open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600), e = open(err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    if (o < 0 || e < 0 || dup2(o, STDOUT_FILENO) < 0 || dup2(e, STDERR_FILENO) < 0) _exit(126);
-    execv(exe.c_str(), argv.data());
-    _exit(127);
-  }
-  return pid;
-}
-
-Row interpret(const Task& t, int status, const std::string& out, const std::string& err) {
+// A worker's result, read back through RunResult's own JSON round trip
+// (properties::run_from_json); the report path follows from the run.
+Row interpret(const Task& t, const WorkerOutput& w, const std::string& report_dir) {
   Row row;
   row.task = t;
-  row.verdict = "ERROR";
-  nlohmann::json j;
+  properties::RunResult r;
   try {
-    j = nlohmann::json::parse(out);
-  } catch (const nlohmann::json::exception&) {
-    row.detail = WIFSIGNALED(status) ? fmt::format("worker killed by signal {}", WTERMSIG(status))
-                                     : "worker printed no result: " + err.substr(0, 300);
+    r = properties::run_from_json(nlohmann::json::parse(w.out));
+  } catch (const std::exception&) {  // no JSON, or not a run: the worker's own words
+    row.detail = describe_exit(w.status) + ": " + w.err.substr(0, 300);
     return row;
   }
-  row.cases = j.value("cases_run", 0);
-  row.seconds = j.value("seconds", 0.0);
-  row.report = j.value("report", "");
-  const bool succeeded = j.value("succeeded", false);
-  row.ok = succeeded;
-  row.verdict = t.refuted ? (succeeded ? "refuted as expected" : "SURVIVED") : (succeeded ? "holds" : "FAILED");
-  const char* which = j.contains("counterexample") && !j["counterexample"].is_null() ? "counterexample" : "closest";
-  if (j.contains(which) && !j[which].is_null()) {
-    const auto& v = j[which]["verdict"];
-    if (!v.value("relation", std::string()).empty())
-      row.margin = fmt::format("{:+.3e} {} @ {}", v.value("relative_margin", 0.0), v.value("label", std::string()), v.value("where", std::string()));
-  }
-  if (!succeeded) row.detail = j.value("failure_reason", std::string());
+  row.cases = r.cases_run;
+  row.seconds = r.seconds;
+  if (r.outcome == properties::Outcome::Failed && r.counterexample) row.report = report::report_paths(r, report_dir).json_path;
+  row.ok = properties::run_succeeded(r);
+  row.verdict = t.refuted ? (row.ok ? "refuted as expected" : "SURVIVED") : (row.ok ? "holds" : "FAILED");
+  const auto& shown = r.counterexample ? r.counterexample : r.closest;
+  if (shown && !shown->verdict.relation.empty())
+    row.margin = fmt::format("{:+.3e} {} @ {}", shown->verdict.relative_margin, shown->verdict.label, shown->verdict.where);
+  row.detail = properties::run_failure_reason(r);
   return row;
 }
 
@@ -136,42 +94,27 @@ Command add_verify_command(CLI::App& app) {
                   tasks.push_back({p.id, t, p.kind == properties::PropertyKind::Refuted});
             if (tasks.empty()) throw InputError("--types", "a list no property is built for", "types such as double, mpfr256");
 
-            const std::string exe = self_exe();
-            char tmpl[] = "/tmp/annealcheck-verify-XXXXXX";
-            if (!mkdtemp(tmpl)) throw std::runtime_error("cannot create a temporary directory");
-            const std::filesystem::path work(tmpl);
+            std::vector<std::vector<std::string>> args;
+            for (const Task& t : tasks) {
+              args.push_back({"check", t.id, "--type", t.type, "--report-dir", o->report_dir, "--format", "json"});
+              if (o->cases) args.back().insert(args.back().end(), {"--cases", std::to_string(*o->cases)});
+              if (o->seed) args.back().insert(args.back().end(), {"--seed", std::to_string(*o->seed)});
+            }
             const bool tty = isatty(STDERR_FILENO) != 0;
             std::vector<Row> rows(tasks.size());
-            std::map<pid_t, std::size_t> running;
-            std::size_t next = 0, done = 0;
+            for (std::size_t i = 0; i < tasks.size(); ++i) rows[i].task = tasks[i];
+            std::size_t done = 0;
             const auto t0 = std::chrono::steady_clock::now();
-            while (done < tasks.size()) {
-              while (next < tasks.size() && running.size() < o->jobs) {
-                std::vector<std::string> args{"check", tasks[next].id, "--type", tasks[next].type, "--report-dir", o->report_dir, "--format", "json"};
-                if (o->cases) args.insert(args.end(), {"--cases", std::to_string(*o->cases)});
-                if (o->seed) args.insert(args.end(), {"--seed", std::to_string(*o->seed)});
-                const std::string base = (work / std::to_string(next)).string();
-                running[launch(exe, args, base + ".out", base + ".err")] = next;
-                ++next;
-              }
-              int status = 0;
-              const pid_t pid = waitpid(-1, &status, 0);
-              if (pid < 0) break;
-              const auto it = running.find(pid);
-              if (it == running.end()) continue;
-              const std::size_t i = it->second;
-              running.erase(it);
-              const std::string base = (work / std::to_string(i)).string();
-              rows[i] = interpret(tasks[i], status, read_all(base + ".out"), read_all(base + ".err"));
+            run_workers(args, o->jobs, [&](std::size_t i, const WorkerOutput& w) {
+              rows[i] = interpret(tasks[i], w, o->report_dir);
               ++done;
               if (tty)
                 std::cerr << fmt::format("\r\033[K[{}/{}] {:.0f}s  {}@{}: {}", done, tasks.size(),
                                          std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count(),
                                          tasks[i].id, tasks[i].type, rows[i].verdict)
                           << std::flush;
-            }
+            });
             if (tty) std::cerr << "\r\033[K" << std::flush;
-            std::filesystem::remove_all(work);
 
             bool all_ok = true;
             for (const auto& r : rows) all_ok = all_ok && r.ok;
