@@ -68,56 +68,6 @@ std::optional<std::string> env_reproduce(const std::string& params) {
   return std::nullopt;
 }
 
-detail::ResolvedOptions resolve(const PropertyInfo& info, const RunOptions& o) {
-  detail::ResolvedOptions r;
-  if (std::find(info.types.begin(), info.types.end(), o.type) == info.types.end()) {
-    std::string ids;
-    for (const auto& t : info.types) ids += (ids.empty() ? "" : ", ") + t;
-    throw InputError("type", "\"" + o.type + "\"", "a type " + info.id + " is built for: " + ids);
-  }
-  r.type = o.type;
-  rc::detail::Configuration defaults;
-  defaults.testParams.seed = default_seed();
-  defaults.testParams.maxSuccess = -1;  // "not given"
-  rc::detail::Configuration cfg = defaults;
-  std::string env;
-  if (o.read_environment) {
-    if (const char* p = std::getenv("RC_PARAMS")) env = p;
-    try {
-      cfg = rc::detail::configFromString(env, defaults);
-    } catch (const std::exception& e) {
-      throw InputError("RC_PARAMS", "\"" + env + "\"", std::string("a RapidCheck configuration (") + e.what() + ")");
-    }
-  }
-  r.seed = o.seed ? *o.seed : cfg.testParams.seed;
-  r.effective_seed = r.seed ^ fnv1a(info.id);
-  if (o.cases) {
-    if (*o.cases < 0) throw InputError("cases", std::to_string(*o.cases), "a case count >= 0");
-    r.cases = *o.cases;
-  } else {
-    r.cases = cfg.testParams.maxSuccess >= 0 ? cfg.testParams.maxSuccess
-                                            : info.default_cases.at(o.type) * (o.read_environment ? thorough_factor() : 1);
-  }
-  r.max_size = cfg.testParams.maxSize;
-  r.max_discard_ratio = cfg.testParams.maxDiscardRatio;
-  r.max_dim = std::min(o.max_dim.value_or(info.max_dim), info.max_dim);
-  if (r.max_dim < info.min_dim)
-    throw InputError("max_dim", std::to_string(*o.max_dim), "at least " + std::to_string(info.min_dim) + " for " + info.id);
-  r.shrink = o.shrink.value_or(!cfg.testParams.disableShrinking);
-  if (o.shrink_budget < 0) throw InputError("shrink_budget", std::to_string(o.shrink_budget), "a count >= 0");
-  r.shrink_budget = o.shrink_budget;
-  if (o.reproduce) {
-    std::string s = *o.reproduce;
-    if (s.rfind("reproduce=", 0) == 0) s = s.substr(10);
-    r.reproduce = s;
-    r.reproduce_strict = true;
-  } else if (o.read_environment) {
-    r.reproduce = env_reproduce(env);
-  }
-  r.case_log = o.case_log;
-  return r;
-}
-
 constexpr Outcome kOutcomes[] = {Outcome::Passed, Outcome::Failed, Outcome::GaveUp, Outcome::Error};
 
 const char* outcome_name(Outcome o) {
@@ -184,6 +134,60 @@ Outcome outcome_from_name(const std::string& name) {
 
 }  // namespace
 
+namespace detail {
+
+ResolvedOptions resolve(const PropertyInfo& info, const RunOptions& o) {
+  ResolvedOptions r;
+  if (std::find(info.types.begin(), info.types.end(), o.type) == info.types.end()) {
+    std::string ids;
+    for (const auto& t : info.types) ids += (ids.empty() ? "" : ", ") + t;
+    throw InputError("type", "\"" + o.type + "\"", "a type " + info.id + " is built for: " + ids);
+  }
+  r.type = o.type;
+  rc::detail::Configuration defaults;
+  defaults.testParams.seed = default_seed();
+  defaults.testParams.maxSuccess = -1;  // "not given"
+  rc::detail::Configuration cfg = defaults;
+  std::string env;
+  if (o.read_environment) {
+    if (const char* p = std::getenv("RC_PARAMS")) env = p;
+    try {
+      cfg = rc::detail::configFromString(env, defaults);
+    } catch (const std::exception& e) {
+      throw InputError("RC_PARAMS", "\"" + env + "\"", std::string("a RapidCheck configuration (") + e.what() + ")");
+    }
+  }
+  r.seed = o.seed ? *o.seed : cfg.testParams.seed;
+  r.effective_seed = r.seed ^ fnv1a(info.id);
+  if (o.cases) {
+    if (*o.cases < 0) throw InputError("cases", std::to_string(*o.cases), "a case count >= 0");
+    r.cases = *o.cases;
+  } else {
+    r.cases = cfg.testParams.maxSuccess >= 0 ? cfg.testParams.maxSuccess
+                                            : info.default_cases.at(o.type) * (o.read_environment ? thorough_factor() : 1);
+  }
+  r.max_size = cfg.testParams.maxSize;
+  r.max_discard_ratio = cfg.testParams.maxDiscardRatio;
+  r.max_dim = std::min(o.max_dim.value_or(info.max_dim), info.max_dim);
+  if (r.max_dim < info.min_dim)
+    throw InputError("max_dim", std::to_string(*o.max_dim), "at least " + std::to_string(info.min_dim) + " for " + info.id);
+  r.shrink = o.shrink.value_or(!cfg.testParams.disableShrinking);
+  if (o.shrink_budget < 0) throw InputError("shrink_budget", std::to_string(o.shrink_budget), "a count >= 0");
+  r.shrink_budget = o.shrink_budget;
+  if (o.reproduce) {
+    std::string s = *o.reproduce;
+    if (s.rfind("reproduce=", 0) == 0) s = s.substr(10);
+    r.reproduce = s;
+    r.reproduce_strict = true;
+  } else if (o.read_environment) {
+    r.reproduce = env_reproduce(env);
+  }
+  r.case_log = o.case_log;
+  return r;
+}
+
+}  // namespace detail
+
 std::uint64_t default_seed() { return 2005073600ULL; }
 
 const std::vector<PropertyInfo>& catalog() {
@@ -199,7 +203,7 @@ const PropertyInfo& property_info(std::string_view id) { return entry(id).info; 
 
 RunResult run_property(std::string_view id, const RunOptions& options) {
   const auto& e = entry(id);
-  return e.run(resolve(e.info, options));
+  return e.run(detail::resolve(e.info, options));
 }
 
 bool has_lemma2_instances(std::string_view id) { return static_cast<bool>(entry(id).lemma2_instances); }
@@ -226,7 +230,7 @@ CaseReport check_case(std::string_view id, const std::string& type, const nlohma
   RunOptions o;
   o.type = type;
   o.read_environment = false;
-  resolve(e.info, o);  // validates the type
+  detail::resolve(e.info, o);  // validates the type
   return e.check_case(type, case_json);
 }
 

@@ -42,6 +42,10 @@ struct PropertyEntry {
 
 using Catalog = std::vector<PropertyEntry>;
 
+// Resolves `options` against a property (environment, defaults, limits); throws
+// InputError on bad input. What run_property does before running an entry.
+ResolvedOptions resolve(const PropertyInfo& info, const RunOptions& options);
+
 // Defined in properties/catalog.cpp: appends every property of the catalog.
 void add_all_properties(Catalog& catalog);
 

@@ -9,6 +9,10 @@
 //   def.add_type<numeric::mpfr256>(30, check<numeric::mpfr256>);
 //   catalog.push_back(make_entry(std::move(def)));
 //
+// A property defined outside the catalog (your own project, built on the installed
+// package) runs exactly as a catalog one: `RunResult r = run_def(std::move(def));`
+// (RapidCheck, shrinking, the closest case; run_succeeded / render_run as usual).
+//
 // A check returns a CaseCheck: the first failing inequality (or the tightest)
 // as a Verdict, or a discard reason. Exceptions from a check become a failing
 // verdict labelled "exception" (a true property must never throw).
@@ -158,6 +162,13 @@ PropertyEntry make_entry(PropertyDef<Case> def_in) {
       return out;
     };
   return e;
+}
+
+// Runs a property that is not in the catalog (kind Holds) as run_property runs one.
+template <class Case>
+RunResult run_def(PropertyDef<Case> def, const RunOptions& options = {}) {
+  const PropertyEntry e = make_entry(std::move(def));
+  return e.run(resolve(e.info, options));
 }
 
 }  // namespace annealcheck::properties::detail
