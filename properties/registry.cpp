@@ -4,6 +4,7 @@
 
 #include "annealcheck/io/input_error.hpp"
 #include "properties/support/entry.hpp"
+#include "properties/support/fnv1a.hpp"
 #include "properties/support/runner.hpp"
 
 #include <rapidcheck/detail/Configuration.h>
@@ -41,14 +42,7 @@ const detail::PropertyEntry& entry(std::string_view id) {
   throw InputError("property", "\"" + std::string(id) + "\" (unknown property id)", "one of " + ids);
 }
 
-std::uint64_t fnv1a(std::string_view s) {
-  std::uint64_t h = 1469598103934665603ULL;
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 1099511628211ULL;
-  }
-  return h;
-}
+using detail::fnv1a;
 
 int thorough_factor() {
   const char* env = std::getenv("ANNEALCHECK_THOROUGH");
