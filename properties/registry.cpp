@@ -4,6 +4,7 @@
 
 #include "annealcheck/io/input_error.hpp"
 #include "properties/support/entry.hpp"
+#include "properties/support/fnv1a.hpp"
 #include "properties/support/runner.hpp"
 
 #include <rapidcheck/detail/Configuration.h>
@@ -41,14 +42,7 @@ const detail::PropertyEntry& entry(std::string_view id) {
   throw InputError("property", "\"" + std::string(id) + "\" (unknown property id)", "one of " + ids);
 }
 
-std::uint64_t fnv1a(std::string_view s) {
-  std::uint64_t h = 1469598103934665603ULL;
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 1099511628211ULL;
-  }
-  return h;
-}
+using detail::fnv1a;
 
 int thorough_factor() {
   const char* env = std::getenv("ANNEALCHECK_THOROUGH");
@@ -68,8 +62,79 @@ std::optional<std::string> env_reproduce(const std::string& params) {
   return std::nullopt;
 }
 
-detail::ResolvedOptions resolve(const PropertyInfo& info, const RunOptions& o) {
-  detail::ResolvedOptions r;
+constexpr Outcome kOutcomes[] = {Outcome::Passed, Outcome::Failed, Outcome::GaveUp, Outcome::Error};
+
+const char* outcome_name(Outcome o) {
+  switch (o) {
+    case Outcome::Passed: return "passed";
+    case Outcome::Failed: return "failed";
+    case Outcome::GaveUp: return "gave up";
+    case Outcome::Error: return "error";
+  }
+  return "?";
+}
+
+nlohmann::json verdict_json(const Verdict& v) {
+  return {{"holds", v.holds}, {"outcome", v.outcome}, {"label", v.label}, {"statement", v.statement}, {"relation", v.relation},
+          {"lhs", v.lhs}, {"rhs", v.rhs}, {"margin", v.margin}, {"relative_margin", v.relative_margin}, {"relative_slack", v.relative_slack},
+          {"relative_bound", v.relative_bound}, {"needed_bits", v.needed_bits}, {"where", v.where}, {"type", v.type_id}, {"bits", v.bits},
+          {"note", v.note}};
+}
+
+nlohmann::json case_json(const CaseReport& c) {
+  nlohmann::json j{{"case", nlohmann::json::parse(c.case_json)}, {"summary", c.summary}, {"tags", c.tags},
+                   {"dim", c.dim}, {"verdict", verdict_json(c.verdict)}, {"discarded", c.discarded}};
+  if (c.K) j["K"] = *c.K;
+  return j;
+}
+
+Verdict verdict_from_json(const nlohmann::json& j) {
+  Verdict v;
+  j.at("holds").get_to(v.holds);
+  j.at("outcome").get_to(v.outcome);
+  j.at("label").get_to(v.label);
+  j.at("statement").get_to(v.statement);
+  j.at("relation").get_to(v.relation);
+  j.at("lhs").get_to(v.lhs);
+  j.at("rhs").get_to(v.rhs);
+  j.at("margin").get_to(v.margin);
+  j.at("relative_margin").get_to(v.relative_margin);
+  j.at("relative_slack").get_to(v.relative_slack);
+  j.at("relative_bound").get_to(v.relative_bound);
+  j.at("needed_bits").get_to(v.needed_bits);
+  j.at("where").get_to(v.where);
+  j.at("type").get_to(v.type_id);
+  j.at("bits").get_to(v.bits);
+  j.at("note").get_to(v.note);
+  return v;
+}
+
+std::optional<CaseReport> case_from_json(const nlohmann::json& j, const char* key) {
+  if (!j.contains(key) || j[key].is_null()) return std::nullopt;
+  const nlohmann::json& c = j[key];
+  CaseReport r;
+  r.case_json = c.at("case").dump();
+  c.at("summary").get_to(r.summary);
+  c.at("tags").get_to(r.tags);
+  c.at("dim").get_to(r.dim);
+  if (c.contains("K")) r.K = c["K"].get<long>();
+  r.verdict = verdict_from_json(c.at("verdict"));
+  c.at("discarded").get_to(r.discarded);
+  return r;
+}
+
+Outcome outcome_from_name(const std::string& name) {
+  for (Outcome o : kOutcomes)
+    if (name == outcome_name(o)) return o;
+  throw InputError("outcome", "\"" + name + "\"", "passed, failed, gave up or error");
+}
+
+}  // namespace
+
+namespace detail {
+
+ResolvedOptions resolve(const PropertyInfo& info, const RunOptions& o) {
+  ResolvedOptions r;
   if (std::find(info.types.begin(), info.types.end(), o.type) == info.types.end()) {
     std::string ids;
     for (const auto& t : info.types) ids += (ids.empty() ? "" : ", ") + t;
@@ -118,30 +183,7 @@ detail::ResolvedOptions resolve(const PropertyInfo& info, const RunOptions& o) {
   return r;
 }
 
-const char* outcome_name(Outcome o) {
-  switch (o) {
-    case Outcome::Passed: return "passed";
-    case Outcome::Failed: return "failed";
-    case Outcome::GaveUp: return "gave up";
-    case Outcome::Error: return "error";
-  }
-  return "?";
-}
-
-nlohmann::json verdict_json(const Verdict& v) {
-  return {{"holds", v.holds}, {"outcome", v.outcome}, {"label", v.label}, {"statement", v.statement}, {"relation", v.relation},
-          {"lhs", v.lhs}, {"rhs", v.rhs}, {"margin", v.margin}, {"relative_margin", v.relative_margin}, {"relative_slack", v.relative_slack},
-          {"relative_bound", v.relative_bound}, {"needed_bits", v.needed_bits}, {"where", v.where}, {"type", v.type_id}, {"bits", v.bits}, {"note", v.note}};
-}
-
-nlohmann::json case_json(const CaseReport& c) {
-  nlohmann::json j{{"case", nlohmann::json::parse(c.case_json)}, {"summary", c.summary}, {"tags", c.tags},
-                   {"dim", c.dim}, {"verdict", verdict_json(c.verdict)}, {"discarded", c.discarded}};
-  if (c.K) j["K"] = *c.K;
-  return j;
-}
-
-}  // namespace
+}  // namespace detail
 
 std::uint64_t default_seed() { return 2005073600ULL; }
 
@@ -158,7 +200,26 @@ const PropertyInfo& property_info(std::string_view id) { return entry(id).info; 
 
 RunResult run_property(std::string_view id, const RunOptions& options) {
   const auto& e = entry(id);
-  return e.run(resolve(e.info, options));
+  return e.run(detail::resolve(e.info, options));
+}
+
+bool has_lemma2_instances(std::string_view id) { return static_cast<bool>(entry(id).lemma2_instances); }
+
+std::vector<model::InstanceSpec> lemma2_instances(std::string_view id, std::size_t n, std::uint64_t seed) {
+  const detail::PropertyEntry* e = nullptr;
+  try {
+    e = &entry(id);
+  } catch (const InputError&) {
+    e = nullptr;
+  }
+  if (e == nullptr || !e->lemma2_instances) {
+    std::string ids;
+    for (const auto& x : entries())
+      if (x.lemma2_instances) ids += (ids.empty() ? "" : ", ") + x.info.id;
+    throw InputError("--property", "\"" + std::string(id) + "\" (" + (e ? "its cases carry no Lemma 2 instance" : "unknown property id") + ")",
+                     "one of " + ids);
+  }
+  return e->lemma2_instances(n, seed ^ fnv1a(id));
 }
 
 CaseReport check_case(std::string_view id, const std::string& type, const nlohmann::json& case_json) {
@@ -166,7 +227,7 @@ CaseReport check_case(std::string_view id, const std::string& type, const nlohma
   RunOptions o;
   o.type = type;
   o.read_environment = false;
-  resolve(e.info, o);  // validates the type
+  detail::resolve(e.info, o);  // validates the type
   return e.check_case(type, case_json);
 }
 
@@ -241,7 +302,44 @@ nlohmann::json run_to_json(const RunResult& r) {
                    {"message", r.message}, {"tag_counts", r.tag_counts}, {"seconds", r.seconds}};
   if (r.closest) j["closest"] = case_json(*r.closest);
   if (r.counterexample) j["counterexample"] = case_json(*r.counterexample);
+  if (r.original) j["original"] = case_json(*r.original);
+  nlohmann::json distribution = nlohmann::json::array();
+  for (const auto& [tags, n] : r.distribution) distribution.push_back({{"tags", tags}, {"count", n}});
+  j["distribution"] = distribution;
   return j;
+}
+
+RunResult run_from_json(const nlohmann::json& j) {
+  RunResult r;
+  try {
+    j.at("property").get_to(r.property_id);
+    j.at("type").get_to(r.type_id);
+    j.at("bits").get_to(r.bits);
+    r.kind = j.at("kind").get<std::string>() == "holds" ? PropertyKind::Holds : PropertyKind::Refuted;
+    r.outcome = outcome_from_name(j.at("outcome").get<std::string>());
+    j.at("seed").get_to(r.seed);
+    j.at("effective_seed").get_to(r.effective_seed);
+    j.at("cases_requested").get_to(r.cases_requested);
+    j.at("cases_run").get_to(r.cases_run);
+    j.at("discarded").get_to(r.discarded);
+    j.at("within_rounding").get_to(r.within_rounding);
+    j.at("unrepresentable").get_to(r.unrepresentable);
+    j.at("shrink_evaluations").get_to(r.shrink_evaluations);
+    j.at("shrinks_accepted").get_to(r.shrinks_accepted);
+    j.at("shrink_budget_exhausted").get_to(r.shrink_budget_exhausted);
+    j.at("reproduce").get_to(r.reproduce);
+    j.at("not_in_reproduce_map").get_to(r.not_in_reproduce_map);
+    j.at("message").get_to(r.message);
+    j.at("tag_counts").get_to(r.tag_counts);
+    j.at("seconds").get_to(r.seconds);
+    r.closest = case_from_json(j, "closest");
+    r.counterexample = case_from_json(j, "counterexample");
+    r.original = case_from_json(j, "original");
+    for (const auto& d : j.at("distribution")) r.distribution[d.at("tags").get<std::vector<std::string>>()] = d.at("count").get<int>();
+  } catch (const nlohmann::json::exception& e) {
+    throw InputError("run", "a malformed run document (" + std::string(e.what()) + ")", "the JSON of run_to_json (`check --format json`)");
+  }
+  return r;
 }
 
 }  // namespace annealcheck::properties

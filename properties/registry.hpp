@@ -50,6 +50,10 @@
 #include <string_view>
 #include <vector>
 
+namespace annealcheck::model {
+struct InstanceSpec;
+}
+
 namespace annealcheck::properties {
 
 enum class PropertyKind {
@@ -155,6 +159,13 @@ RunResult run_property(std::string_view id, const RunOptions& options = {});
 // Lemma 2 properties an ordinary instance file also works) at `type`.
 CaseReport check_case(std::string_view id, const std::string& type, const nlohmann::json& case_json);
 
+// n Lemma 2 instances drawn from property `id`'s own generator (at its first
+// type, sizes ramping as in a RapidCheck run), deterministic in (id, seed): what
+// `audit --property` audits. Throws InputError (field "--property") when the id
+// is unknown or its cases carry no Lemma 2 instance.
+std::vector<model::InstanceSpec> lemma2_instances(std::string_view id, std::size_t n, std::uint64_t seed);
+bool has_lemma2_instances(std::string_view id);
+
 // Holds: Passed. Refuted: Failed with a shrunk counterexample within the limits.
 bool run_succeeded(const RunResult& r);
 // Why not (empty when run_succeeded).
@@ -166,6 +177,9 @@ std::uint64_t default_seed();  // 2005073600 (arXiv 2005.07360)
 // seed and the RC_PARAMS line that replays it.
 std::string render_run(const RunResult& r);
 std::string render_verdict(const Verdict& v);
+// A run as JSON (`check --format json`) and back: run_from_json(run_to_json(r))
+// equals r (how `verify` reads its workers' results).
 nlohmann::json run_to_json(const RunResult& r);
+RunResult run_from_json(const nlohmann::json& j);  // throws InputError on a malformed document
 
 }  // namespace annealcheck::properties

@@ -40,6 +40,7 @@ nlohmann::json to_json(const BetaCase& c) {
   return j;
 }
 void showValue(const BetaCase& c, std::ostream& os) { os << to_json(c).dump(); }
+const model::InstanceSpec& lemma2_instance(const BetaCase& c) { return c.instance.spec; }
 
 BetaCase from_json(const nlohmann::json& j) {
   BetaCase c;

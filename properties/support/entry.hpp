@@ -2,6 +2,7 @@
 // to the registry, independent of its case type and of RapidCheck.
 #pragma once
 
+#include "annealcheck/model/instance_spec.hpp"
 #include "properties/registry.hpp"
 
 #include <nlohmann/json_fwd.hpp>
@@ -34,9 +35,16 @@ struct PropertyEntry {
   PropertyInfo info;
   std::function<RunResult(const ResolvedOptions&)> run;
   std::function<CaseReport(const std::string& type, const nlohmann::json& case_json)> check_case;
+  // Properties whose cases carry a Lemma 2 instance: n instances from the
+  // property's own generator (registry.hpp lemma2_instances). Empty otherwise.
+  std::function<std::vector<model::InstanceSpec>(std::size_t n, std::uint64_t seed)> lemma2_instances;
 };
 
 using Catalog = std::vector<PropertyEntry>;
+
+// Resolves `options` against a property (environment, defaults, limits); throws
+// InputError on bad input. What run_property does before running an entry.
+ResolvedOptions resolve(const PropertyInfo& info, const RunOptions& options);
 
 // Defined in properties/catalog.cpp: appends every property of the catalog.
 void add_all_properties(Catalog& catalog);

@@ -44,6 +44,8 @@ struct Lemma2Case {
 };
 
 rc::Gen<Lemma2Case> lemma2_case(const Lemma2GenOptions& options);
+// The instance a case carries (property_def.hpp: `audit --property` audits it).
+inline const model::InstanceSpec& lemma2_instance(const Lemma2Case& c) { return c.spec; }
 
 // {instance fields..., "checkpoints": n}; reads plain instance files too.
 nlohmann::json to_json(const Lemma2Case& c);

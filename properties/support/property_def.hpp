@@ -9,6 +9,10 @@
 //   def.add_type<numeric::mpfr256>(30, check<numeric::mpfr256>);
 //   catalog.push_back(make_entry(std::move(def)));
 //
+// A property defined outside the catalog (your own project, built on the installed
+// package) runs exactly as a catalog one: `RunResult r = run_def(std::move(def));`
+// (RapidCheck, shrinking, the closest case; run_succeeded / render_run as usual).
+//
 // A check returns a CaseCheck: the first failing inequality (or the tightest)
 // as a Verdict, or a discard reason. Exceptions from a check become a failing
 // verdict labelled "exception" (a true property must never throw).
@@ -22,6 +26,7 @@
 #include <nlohmann/json.hpp>
 #include <rapidcheck.h>
 
+#include <concepts>
 #include <functional>
 #include <string>
 #include <utility>
@@ -93,6 +98,33 @@ CaseReport evaluate_case(const PropertyDef<Case>& def, const typename PropertyDe
   return r;
 }
 
+// Case types that carry a Lemma 2 instance (Lemma2Case, BetaCase) say so with an
+// overload `const model::InstanceSpec& lemma2_instance(const Case&)` found by ADL;
+// their properties then offer instances to `audit --property`.
+template <class Case>
+concept CarriesLemma2Instance = requires(const Case& c) {
+  { lemma2_instance(c) } -> std::convertible_to<const model::InstanceSpec&>;
+};
+
+// n values of `gen` drawn outside a property run, deterministic in the seed:
+// value i from the i-th split of Random(seed) at size (i+1)·kNominalSize/n (the
+// ramp of a RapidCheck run). A draw the generator gives up on is drawn again.
+template <class T>
+std::vector<T> sample(const rc::Gen<T>& gen, std::size_t n, std::uint64_t seed) {
+  rc::Random random(seed);
+  std::vector<T> out;
+  for (std::size_t i = 0, failures = 0; out.size() < n;) {
+    const int size = static_cast<int>((i + 1) * static_cast<std::size_t>(rc::kNominalSize) / n);
+    try {
+      out.push_back(gen(random.split(), size).value());
+      ++i;
+    } catch (const rc::GenerationFailure&) {
+      if (++failures > 100 * n) throw;
+    }
+  }
+  return out;
+}
+
 template <class Case>
 PropertyEntry make_entry(PropertyDef<Case> def_in) {
   auto def = std::make_shared<const PropertyDef<Case>>(std::move(def_in));
@@ -122,7 +154,21 @@ PropertyEntry make_entry(PropertyDef<Case> def_in) {
     const Case c = def->from_json(j);
     return evaluate_case(*def, check, c, def->to_json(c).dump());
   };
+  if constexpr (CarriesLemma2Instance<Case>)
+    e.lemma2_instances = [def](std::size_t n, std::uint64_t seed) {
+      const rc::Gen<Case> gen = def->generator(GenOptions{def->info.max_dim, def->info.types.front()});
+      std::vector<model::InstanceSpec> out;
+      for (const Case& c : sample(gen, n, seed)) out.push_back(lemma2_instance(c));
+      return out;
+    };
   return e;
+}
+
+// Runs a property that is not in the catalog (kind Holds) as run_property runs one.
+template <class Case>
+RunResult run_def(PropertyDef<Case> def, const RunOptions& options = {}) {
+  const PropertyEntry e = make_entry(std::move(def));
+  return e.run(resolve(e.info, options));
 }
 
 }  // namespace annealcheck::properties::detail

@@ -1,6 +1,7 @@
 #include "properties/support/runner.hpp"
 
 #include "annealcheck/io/input_error.hpp"
+#include "properties/support/fnv1a.hpp"
 
 #include <rapidcheck/detail/Configuration.h>
 #include <rapidcheck/detail/TestListener.h>
@@ -18,14 +19,7 @@ using rc::detail::CaseResult;
 [[noreturn]] void fail_case(const std::string& message) { throw CaseResult(CaseResult::Type::Failure, message); }
 [[noreturn]] void discard_case(const std::string& message) { throw CaseResult(CaseResult::Type::Discard, message); }
 
-std::string case_hash(const std::string& s) {
-  std::uint64_t h = 1469598103934665603ULL;
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 1099511628211ULL;
-  }
-  return fmt::format("{:016x}", h);
-}
+std::string case_hash(const std::string& s) { return fmt::format("{:016x}", fnv1a(s)); }
 
 struct RunContext::State : rc::detail::TestListener {
   const PropertyInfo& info;

@@ -33,7 +33,7 @@ for d in docs:
     for e in errors[:10]:
         print("audit schema:", list(e.path), e.message[:300])
     failures += len(errors)
-p = run(["--property", "builtin.lemma2-random", "--cases", "3", "--types", "float,double", "--report-dir", f"{work}/reports"])
+p = run(["--property", "lemma2.gf-lower-bound", "--cases", "3", "--types", "float,double", "--report-dir", f"{work}/reports"])
 for e in list(prop.iter_errors(p))[:10]:
     print("property schema:", list(e.path), e.message[:300])
     failures += 1

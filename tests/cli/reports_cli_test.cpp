@@ -13,6 +13,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <string>
 #include <sys/wait.h>
 #include <thread>
@@ -54,9 +55,9 @@ TEST(CheckCli, RefutationWritesAReportThatValidatesAndReplays) {
   const fs::path dir = fresh_dir("f4");
   const Result r = run("check falsify.f4-case30-equal-parameters --type double --report-dir " + dir.string());
   EXPECT_EQ(r.status, 1) << r.err;  // a failed property (here: refuted as expected) exits 1
-  const fs::path report = dir / "falsify.f4-case30-equal-parameters-2005073600.json";
+  const fs::path report = dir / "falsify.f4-case30-equal-parameters-double-2005073600.json";
   ASSERT_TRUE(fs::exists(report)) << r.out;
-  ASSERT_TRUE(fs::exists(dir / "falsify.f4-case30-equal-parameters-2005073600.md"));
+  ASSERT_TRUE(fs::exists(dir / "falsify.f4-case30-equal-parameters-double-2005073600.md"));
   EXPECT_NE(r.out.find(report.string()), std::string::npos);
   const auto j = nlohmann::json::parse(std::ifstream(report));
   EXPECT_EQ(j["shrunk_size"]["K"], 1);
@@ -130,6 +131,35 @@ TEST(VerifyCli, SameVerdictsAndMarginsForAnyJobs) {
   EXPECT_EQ(verdict_lines(a.out), verdict_lines(b.out));
   EXPECT_EQ(files_in(d1), 10u);  // F1–F5: a .json and a .md each
   EXPECT_EQ(files_in(d2), 10u);
+}
+
+// Issue 10: reports named <id>-<seed> overwrote each other across types, and
+// verify announced 10 while 5 pairs survived. Each refutation keeps its own pair.
+TEST(VerifyCli, LeavesExactlyAsManyReportPairsAsItAnnounces) {
+  const fs::path dir = fresh_dir("pairs");
+  const Result r = run("verify --types double,mpfr256 --jobs 2 --report-dir " + dir.string());
+  ASSERT_EQ(r.status, 0) << r.out << r.err;
+  const std::string tail = " refutation report(s) in ";
+  const std::size_t at = r.out.rfind(tail);
+  ASSERT_NE(at, std::string::npos) << r.out;
+  const std::size_t from = r.out.rfind(' ', at - 1) + 1;
+  const std::size_t announced = std::stoul(r.out.substr(from, at - from));
+  EXPECT_EQ(announced, 10u);  // F1–F5 at double and at mpfr256
+  std::set<std::string> runs, types;
+  std::size_t json_files = 0, md_files = 0;
+  for (const auto& f : fs::directory_iterator(dir)) {
+    if (f.path().extension() == ".md") ++md_files;
+    if (f.path().extension() != ".json") continue;
+    ++json_files;
+    EXPECT_TRUE(fs::exists(fs::path(f.path()).replace_extension(".md"))) << f.path();
+    const auto j = nlohmann::json::parse(std::ifstream(f.path()));
+    runs.insert(j["property"]["id"].get<std::string>() + "@" + j["type"]["id"].get<std::string>());
+    types.insert(j["type"]["id"].get<std::string>());
+  }
+  EXPECT_EQ(json_files, announced);
+  EXPECT_EQ(md_files, announced);
+  EXPECT_EQ(runs.size(), announced);  // one report per refutation, none overwritten
+  EXPECT_EQ(types, (std::set<std::string>{"double", "mpfr256"}));
 }
 
 TEST(VerifyCli, KillNineLeavesNoPartialReport) {

@@ -2,6 +2,7 @@
 
 #include "annealcheck/audit/render.hpp"
 #include "annealcheck/io/atomic_file.hpp"
+#include "annealcheck/io/gnuplot.hpp"
 #include "annealcheck/io/input_error.hpp"
 
 #include <fmt/format.h>
@@ -13,13 +14,8 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <fcntl.h>
-#include <spawn.h>
 #include <stdexcept>
-#include <sys/wait.h>
 #include <unistd.h>
-
-extern char** environ;
 
 namespace annealcheck::audit {
 
@@ -27,12 +23,6 @@ namespace {
 
 bool ends_with(const std::string& s, const std::string& suffix) {
   return s.size() >= suffix.size() && std::equal(suffix.rbegin(), suffix.rend(), s.rbegin(), [](char a, char b) { return std::tolower(a) == b; });
-}
-
-std::string quote(const std::string& s) {  // gnuplot single-quoted string
-  std::string out = "'";
-  for (char c : s) out += c == '\'' ? std::string("''") : std::string(1, c);
-  return out + "'";
 }
 
 }  // namespace
@@ -65,7 +55,7 @@ PlotScript plot_script(const AuditResult& a, const std::string& terminal) {
   g += terminal + "\n";
   g += "set output OUTFILE\n";
   g += "set datafile missing '?'\n";
-  g += "set title " + quote("correct significant digits vs precision: " + a.problem_source) + " noenhanced font ',10'\n";
+  g += "set title " + io::gnuplot_quote("correct significant digits vs precision: " + a.problem_source) + " noenhanced font ',10'\n";
   g += "set xlabel 'significand bits of the rung (log scale)'\n";
   g += "set ylabel 'correct digits against the MPFI reference'\n";
   g += "set logscale x 2\n";
@@ -104,21 +94,8 @@ void write_plot(const AuditResult& a, const std::string& path) {
   };
   try {
     io::write_file_atomically(data, p.data);
-    io::write_file_atomically(script, "DATAFILE = " + quote(data) + "\nOUTFILE = " + quote(out_tmp) + "\n" + p.script);
-    // gnuplot SCRIPT, without a shell; its stderr passes through.
-    pid_t pid = 0;
-    std::string prog = "gnuplot";
-    char* argv[] = {prog.data(), const_cast<char*>(script.c_str()), nullptr};
-    posix_spawn_file_actions_t fa;
-    posix_spawn_file_actions_init(&fa);
-    posix_spawn_file_actions_addopen(&fa, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
-    const int rc = posix_spawnp(&pid, "gnuplot", &fa, nullptr, argv, environ);
-    posix_spawn_file_actions_destroy(&fa);
-    if (rc != 0) throw std::runtime_error(std::string("cannot run gnuplot (Debian package gnuplot-nox): ") + std::strerror(rc));
-    int status = 0;
-    while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-    }
-    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) throw std::runtime_error("gnuplot failed drawing " + path);
+    io::write_file_atomically(script, "DATAFILE = " + io::gnuplot_quote(data) + "\nOUTFILE = " + io::gnuplot_quote(out_tmp) + "\n" + p.script);
+    io::run_gnuplot({script}, dir + "/gnuplot.log", "drawing " + path);
     if (std::rename(out_tmp.c_str(), path.c_str()) != 0) throw std::runtime_error("cannot rename the plot to " + path + ": " + std::strerror(errno));
   } catch (...) {
     std::remove(out_tmp.c_str());

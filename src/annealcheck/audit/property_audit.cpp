@@ -1,6 +1,5 @@
 #include "annealcheck/audit/property_audit.hpp"
 
-#include "annealcheck/audit/case_source.hpp"
 #include "annealcheck/audit/render.hpp"
 #include "annealcheck/io/atomic_file.hpp"
 #include "annealcheck/io/input_error.hpp"
@@ -8,7 +7,6 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include <cctype>
 #include <chrono>
 #include <cmath>
 #include <filesystem>
@@ -16,16 +14,6 @@
 namespace annealcheck::audit {
 
 using nlohmann::json;
-
-namespace {
-
-std::string safe(std::string s) {
-  for (char& c : s)
-    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.')) c = '_';
-  return s;
-}
-
-}  // namespace
 
 PropertyAuditResult audit_cases(const std::string& property, const std::vector<model::InstanceSpec>& cases, std::uint64_t seed,
                                 const AuditOptions& opt, const std::string& report_dir) {
@@ -84,7 +72,7 @@ PropertyAuditResult audit_cases(const std::string& property, const std::vector<m
                   {"disagreements", disagreeing},
                   {"replay", fmt::format("annealcheck audit INSTANCE.json --types {}   (the instance above, saved to a file)", r.type_id)},
                   {"audit", full}};
-      const std::string path = report_dir + "/" + safe(property) + "-" + std::to_string(seed) + "-case" + std::to_string(ci) + "-" + safe(r.type_id) + ".json";
+      const std::string path = report_dir + "/" + io::file_name_safe(property) + "-" + std::to_string(seed) + "-case" + std::to_string(ci) + "-" + io::file_name_safe(r.type_id) + ".json";
       io::write_file_atomically(path, report.dump(2) + "\n");
       out.reports.push_back(path);
     }
@@ -92,19 +80,6 @@ PropertyAuditResult audit_cases(const std::string& property, const std::vector<m
   for (auto& st : out.rungs) st.disagreement_fraction = st.cases ? static_cast<double>(st.disagreements) / static_cast<double>(st.cases) : 0;
   out.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   return out;
-}
-
-PropertyAuditResult audit_property(const std::string& id, std::size_t n, std::uint64_t seed, const AuditOptions& opt,
-                                   const std::string& report_dir) {
-  const CaseSource* src = find_case_source(id);
-  if (!src) {
-    std::string ids;
-    for (const auto& x : case_source_ids()) ids += (ids.empty() ? "" : ", ") + x;
-    throw InputError("--property", "\"" + id + "\" (unknown property id)", "one of " + ids);
-  }
-  PropertyAuditResult r = audit_cases(id, src->generate(n, seed), seed, opt, report_dir);
-  r.source_description = src->description;
-  return r;
 }
 
 std::string render_property_table(const PropertyAuditResult& r) {

@@ -1,5 +1,6 @@
-// `audit --property ID --cases N`: the per-instance audit over N instances from a
-// case source (audit/case_source.hpp): per rung, the fraction of instances whose
+// `audit --property ID --cases N`: the per-instance audit over N instances (the
+// CLI draws them from the property's own generator, properties/registry.hpp
+// lemma2_instances; this core layer takes any list): per rung, the fraction of instances whose
 // verdicts differ from the certified reference on some check, and the worst
 // digits lost (the rung's nominal digits, bits·log10 2, minus its fewest correct
 // digits over the counted quantities and margins); one JSON report per
@@ -37,12 +38,9 @@ struct PropertyAuditResult {
   double seconds = 0;
 };
 
-// The interface the property catalog plugs into: any list of instances.
+// Audits every instance of `cases` (labelled `property`, drawn with `seed`).
 PropertyAuditResult audit_cases(const std::string& property, const std::vector<model::InstanceSpec>& cases, std::uint64_t seed,
                                 const AuditOptions& opt, const std::string& report_dir);
-// Looks the id up among the registered case sources (InputError listing them if unknown).
-PropertyAuditResult audit_property(const std::string& id, std::size_t n, std::uint64_t seed, const AuditOptions& opt,
-                                   const std::string& report_dir);
 
 std::string render_property_table(const PropertyAuditResult& r);
 nlohmann::json render_property_json(const PropertyAuditResult& r);

@@ -3,10 +3,11 @@
 #include "annealcheck/engine/evaluate_typed.hpp"
 #include "annealcheck/lemma2/exact_evaluation.hpp"
 #include "annealcheck/numeric/gmp_traits.hpp"
+#include "annealcheck/numeric/ladder.hpp"
 
 namespace annealcheck::engine {
 
-EvalReport evaluate_mpq(const Problem& p, const EvalOptions& opt) {
+EvalReport evaluate_in(numeric::LadderTag<numeric::Family::Mpq>, const Problem& p, const EvalOptions& opt) {
   using T = numeric::mpq;
   using Tr = numeric::number_traits<T>;
   const auto* spec = std::get_if<model::InstanceSpec>(&p);

@@ -1,19 +1,17 @@
 // The precision ladder: every supported number type, its stable id and its bits.
-// Light header: names only; the types themselves live in numeric/*_traits.hpp and
-// are instantiated one family per translation unit (engine/evaluate_*.cpp).
+// Light header: names only; the families and the one list of point types are in
+// numeric/ladder.hpp, the types themselves in numeric/*_traits.hpp, instantiated
+// one type per translation unit (generated from that list; numeric/visit_ladder.hpp).
 #pragma once
+
+#include "annealcheck/numeric/ladder.hpp"
 
 #include <string>
 #include <vector>
 
 namespace annealcheck::engine {
 
-enum class Family {
-  Float, Double, LongDouble, Float128,
-  Mpfr128, Mpfr256, Mpfr1024, MpfrRuntime,
-  CppBinFloat50, CppBinFloat100, GmpFloat50,
-  Mpq, Mpfi256, MpfiRuntime,
-};
+using Family = numeric::Family;
 
 struct TypeSpec {
   std::string id;   // as given: "double", "mpfr:300", ...

@@ -2,6 +2,7 @@
 
 #include "annealcheck/io/input_error.hpp"
 
+#include <cctype>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
@@ -12,6 +13,12 @@
 #include <vector>
 
 namespace annealcheck::io {
+
+std::string file_name_safe(std::string name) {
+  for (char& c : name)
+    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.')) c = '_';
+  return name;
+}
 
 std::string temporary_beside(const std::string& target, const std::string& suffix, const std::string& field) {
   const std::size_t slash = target.find_last_of('/');

@@ -21,4 +21,8 @@ void commit_file(const std::string& from, const std::string& to);
 // InputError (field `field`: the option that named the path) when it cannot.
 void write_file_atomically(const std::string& path, const std::string& content, const std::string& field = "output");
 
+// `name` with every character outside [A-Za-z0-9._-] replaced by '_' (a file
+// name part built from an id such as "mpfr:300").
+std::string file_name_safe(std::string name);
+
 }  // namespace annealcheck::io

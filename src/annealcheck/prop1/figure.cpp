@@ -1,12 +1,10 @@
 #include "annealcheck/prop1/figure.hpp"
 
 #include "annealcheck/io/atomic_file.hpp"
+#include "annealcheck/io/gnuplot.hpp"
 #include "annealcheck/io/input_error.hpp"
 
-#include <fcntl.h>
-#include <spawn.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -18,21 +16,9 @@
 #include <sstream>
 #include <stdexcept>
 
-extern char** environ;
-
 namespace annealcheck::prop1 {
 
 namespace {
-
-// A gnuplot single-quoted string: '' stands for one quote inside.
-std::string gp_quote(const std::string& s) {
-  std::string out = "'";
-  for (char c : s) {
-    if (c == '\'') out += "''";
-    else out += c;
-  }
-  return out + "'";
-}
 
 // Literal text in gnuplot's enhanced mode: \_ \^ \{ \} \@ \& \~ inside single quotes.
 std::string enhanced_literal(const std::string& s) {
@@ -77,9 +63,9 @@ std::string script_text(const FigureData& f, const std::string& data_path, const
   std::ostringstream s;
   s << "# Figure 1 of Nakkiran 2020, redrawn by `annealcheck prop1 --figure` (regenerate: gnuplot this file).\n"
     << "# Data: " << data_path << " (blocks: see its header).\n"
-    << "if (!exists(\"out_png\")) out_png = " << gp_quote(png) << "\n"
-    << "if (!exists(\"out_svg\")) out_svg = " << gp_quote(svg) << "\n"
-    << "data = " << gp_quote(data_path) << "\n"
+    << "if (!exists(\"out_png\")) out_png = " << io::gnuplot_quote(png) << "\n"
+    << "if (!exists(\"out_svg\")) out_svg = " << io::gnuplot_quote(svg) << "\n"
+    << "data = " << io::gnuplot_quote(data_path) << "\n"
     << "W = " << fmt_double(f.zoom_half_width) << "\n"
     << "set encoding utf8\n"
     << "do for [k = 1:2] {\n"
@@ -92,7 +78,7 @@ std::string script_text(const FigureData& f, const std::string& data_path, const
     << "    set terminal svg size 1950,680 font 'DejaVu Sans,10'\n"
     << "    set output out_svg\n"
     << "  }\n"
-    << "  set multiplot layout 1,3 title " << gp_quote(enhanced_literal(f.title)) << "\n"
+    << "  set multiplot layout 1,3 title " << io::gnuplot_quote(enhanced_literal(f.title)) << "\n"
     << "  set size ratio -1\n"
     << "  set key top left box opaque font ',9'\n"
     << "  set format '%.3g'\n"
@@ -119,44 +105,13 @@ std::string script_text(const FigureData& f, const std::string& data_path, const
     << "  plot for [i=" << ts0 << ":" << ts1 << "] data index i using 3:4 with lines lc rgb '#2ca02c' notitle, \\\n"
     << "       data index " << ell << " using 3:4 with lines lw 1 dt 2 lc rgb 'black' title 'L̂ = ε', \\\n"
     << "       data index " << markers << " every ::2::2 using 3:4 with points pt 7 ps 1.4 lc rgb '#1f77b4' title "
-    << gp_quote(enhanced_literal("GF end: " + f.blocks[static_cast<std::size_t>(ts0 + 2)].label)) << ", \\\n"
+    << io::gnuplot_quote(enhanced_literal("GF end: " + f.blocks[static_cast<std::size_t>(ts0 + 2)].label)) << ", \\\n"
     << "       data index " << markers << " every ::3::3 using 3:4 with points pt 7 ps 1.4 lc rgb '#ff7f0e' title "
-    << gp_quote(enhanced_literal("annealed end: " + f.blocks[static_cast<std::size_t>(ts0 + 1)].label)) << "\n"
+    << io::gnuplot_quote(enhanced_literal("annealed end: " + f.blocks[static_cast<std::size_t>(ts0 + 1)].label)) << "\n"
     << "  unset multiplot\n"
     << "  set output\n"
     << "}\n";
   return s.str();
-}
-
-// Runs `gnuplot -e <assignments> <script>`; returns its combined output on failure.
-void run_gnuplot(const std::string& script, const std::string& assignments, const std::string& log_path) {
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, 1, log_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-  posix_spawn_file_actions_adddup2(&actions, 1, 2);
-  std::vector<std::string> args{"gnuplot", "-e", assignments, script};
-  std::vector<char*> argv;
-  for (auto& a : args) argv.push_back(a.data());
-  argv.push_back(nullptr);
-  pid_t pid = 0;
-  const int rc = posix_spawnp(&pid, "gnuplot", &actions, nullptr, argv.data(), environ);
-  posix_spawn_file_actions_destroy(&actions);
-  if (rc != 0) {
-    std::remove(log_path.c_str());
-    throw std::runtime_error(std::string("cannot run gnuplot (") + std::strerror(rc) +
-                             "); install gnuplot-nox (scripts/setup-deps)");
-  }
-  int status = 0;
-  while (waitpid(pid, &status, 0) < 0) {
-    if (errno != EINTR) throw std::runtime_error("waitpid for gnuplot failed");
-  }
-  std::ifstream in(log_path);
-  std::stringstream log;
-  log << in.rdbuf();
-  in.close();
-  std::remove(log_path.c_str());
-  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
-    throw std::runtime_error("gnuplot failed on " + script + ":\n" + log.str());
 }
 
 bool non_empty_file(const std::string& path) {
@@ -219,7 +174,8 @@ FigureFiles write_figure(const FigureData& f, const std::string& prefix) {
   const std::string tmp_png = io::temporary_sibling(files.png), tmp_svg = io::temporary_sibling(files.svg);
   const std::string log = io::temporary_sibling(prefix + ".gnuplot.log");
   try {
-    run_gnuplot(files.script, "out_png=" + gp_quote(tmp_png) + "; out_svg=" + gp_quote(tmp_svg), log);
+    io::run_gnuplot({"-e", "out_png=" + io::gnuplot_quote(tmp_png) + "; out_svg=" + io::gnuplot_quote(tmp_svg), files.script}, log,
+                    "on " + files.script);
     if (!non_empty_file(tmp_png) || !non_empty_file(tmp_svg)) throw std::runtime_error("gnuplot wrote no image");
     io::commit_file(tmp_png, files.png);
     io::commit_file(tmp_svg, files.svg);

@@ -1,5 +1,6 @@
 // The bodies of `annealcheck prop1` and `annealcheck prop1 general` for one
-// number type T; each prop1/run_<type>.cpp instantiates them for one type.
+// number type T; each translation unit generated from prop1/run_type.cpp.in
+// (one per type of the ladder list, numeric/ladder.hpp) instantiates them for one type.
 //
 // prop1: draw n = 3 samples (seeded), build X, y, S_X, Σ_X, run GF and annealed
 // GD on β itself (SPEC §4, η = 3/2 fixed before sampling), compare with the

@@ -1,0 +1,69 @@
+// `annealcheck check ID`: one property through RapidCheck; on failure a shrunk
+// counterexample report on disk (properties/report/counterexample_report.hpp).
+#include "annealcheck/io/input_error.hpp"
+#include "properties/report/counterexample_report.hpp"
+#include "cli/commands.hpp"
+#include "properties/registry.hpp"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <iostream>
+#include <memory>
+
+namespace annealcheck::cli {
+
+Command add_check_command(CLI::App& app) {
+  struct Options {
+    std::string id, type = "double", report_dir = "reports", format = "text";
+    std::optional<int> cases;
+    std::optional<std::uint64_t> seed;
+    std::optional<std::size_t> max_dim;
+  };
+  auto o = std::make_shared<Options>();
+  CLI::App* cmd = app.add_subcommand("check", "Run one property through RapidCheck; on failure write a shrunk counterexample report");
+  cmd->add_option("id", o->id, "Property id (see `annealcheck list`)")->required();
+  cmd->add_option("--cases", o->cases, "Cases to generate (default: the property's, x ANNEALCHECK_THOROUGH; RC_PARAMS max_success=)")
+      ->check(CLI::Range(1, 10'000'000));
+  cmd->add_option("--seed", o->seed, "RapidCheck seed (default: RC_PARAMS seed=, else 2005073600)");
+  cmd->add_option("--type", o->type, "Number type id (one the property is built for)")->capture_default_str();
+  cmd->add_option("--max-dim", o->max_dim, "Largest dimension generated")->check(CLI::Range(std::size_t{1}, std::size_t{64}));
+  cmd->add_option("--report-dir", o->report_dir, "Where a failure's report goes")->capture_default_str();
+  cmd->add_option("--format", o->format, "text, or json (one object: the run and the report path)")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->capture_default_str();
+  return {cmd, [o] {
+            const properties::PropertyInfo& info = properties::property_info(o->id);  // InputError when unknown
+            if (std::find(info.types.begin(), info.types.end(), o->type) == info.types.end()) {
+              std::string types;
+              for (const auto& t : info.types) types += (types.empty() ? "" : ", ") + t;
+              throw InputError("--type", "\"" + o->type + "\"", "a type " + info.id + " is built for: " + types);
+            }
+            properties::RunOptions ro;
+            ro.type = o->type;
+            ro.cases = o->cases;
+            ro.seed = o->seed;
+            ro.max_dim = o->max_dim;
+            const properties::RunResult r = properties::run_property(o->id, ro);
+            std::optional<report::WrittenReport> written;
+            if (r.outcome == properties::Outcome::Failed && r.counterexample) written = report::write_report(r, o->report_dir);
+            if (o->format == "json") {
+              nlohmann::json j = properties::run_to_json(r);
+              j["succeeded"] = properties::run_succeeded(r);
+              j["failure_reason"] = properties::run_failure_reason(r);
+              if (written) j["report"] = written->json_path;
+              std::cout << j.dump() << "\n";
+            } else {
+              std::cout << properties::render_run(r);
+              if (written)
+                std::cout << fmt::format("\nreport: {}\n        {}\nreplay: annealcheck replay {}\n", written->json_path,
+                                         written->markdown_path, written->json_path);
+              if (info.kind == properties::PropertyKind::Refuted)
+                std::cout << (properties::run_succeeded(r) ? "\nrefuted as expected (a known-false claim)\n"
+                                                           : "\nNOT refuted as expected: " + properties::run_failure_reason(r) + "\n");
+            }
+            return r.outcome == properties::Outcome::Passed ? 0 : 1;
+          }};
+}
+
+}  // namespace annealcheck::cli

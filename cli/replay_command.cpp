@@ -1,0 +1,55 @@
+// `annealcheck replay REPORT.json`: re-evaluates a report's shrunk case and shows
+// that the same inequality breaks with the same lhs and rhs (or, at another type,
+// what happens there).
+#include "annealcheck/io/input_error.hpp"
+#include "properties/report/counterexample_report.hpp"
+#include "cli/commands.hpp"
+#include "properties/registry.hpp"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <iostream>
+#include <memory>
+
+namespace annealcheck::cli {
+
+Command add_replay_command(CLI::App& app) {
+  struct Options {
+    std::string path;
+    std::optional<std::string> type;
+  };
+  auto o = std::make_shared<Options>();
+  CLI::App* cmd = app.add_subcommand("replay", "Re-evaluate a counterexample report and reproduce its violation");
+  cmd->add_option("report", o->path, "A report JSON written by `check` or `verify`")->required();
+  cmd->add_option("--type", o->type, "Evaluate at another number type");
+  return {cmd, [o] {
+            const nlohmann::json rep = report::read_report(o->path);
+            const std::string id = rep["property"]["id"];
+            const std::string recorded_type = rep["type"]["id"];
+            const std::string type = o->type.value_or(recorded_type);
+            const properties::CaseReport c = properties::check_case(id, type, rep["instance"]);
+            const properties::Verdict& v = c.verdict;
+            const nlohmann::json& was = rep["violation"];
+            std::cout << fmt::format("{} on {} at {}\n", id, c.summary, type);
+            std::cout << "  " << properties::render_verdict(v) << "\n";
+            if (type != recorded_type) {
+              std::cout << (v.outcome == "within rounding"
+                                ? fmt::format("within rounding at {}: {} cannot decide the case recorded at {}\n", type, type, recorded_type)
+                            : v.holds ? fmt::format("{} at {}: the violation recorded at {} does not occur here\n", v.outcome, type, recorded_type)
+                                      : fmt::format("fails at {} too ({}; recorded at {}: {})\n", type, v.label, recorded_type,
+                                                    was["label"].get<std::string>()));
+              return v.holds ? 0 : 1;
+            }
+            const bool same = !v.holds && v.label == was["label"] && v.lhs == was["lhs"] && v.rhs == was["rhs"] && v.where == was["where"];
+            if (same) {
+              std::cout << "reproduced: the same inequality breaks with identical lhs and rhs, at the same place\n";
+              return 0;
+            }
+            std::cout << fmt::format("NOT reproduced: recorded {} lhs {} rhs {} at {}\n", was["label"].get<std::string>(),
+                                     was["lhs"].get<std::string>(), was["rhs"].get<std::string>(), was.value("where", ""));
+            return 1;
+          }};
+}
+
+}  // namespace annealcheck::cli

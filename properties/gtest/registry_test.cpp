@@ -1,0 +1,87 @@
+// Unit tests of the registry's sampling and JSON API (ctest label `unit`): Lemma 2
+// instances drawn from each property's own generator (what `audit --property`
+// audits), and RunResult's JSON round trip (what `verify` reads from its workers).
+#include "annealcheck/io/input_error.hpp"
+#include "annealcheck/model/instance_spec.hpp"
+#include "properties/registry.hpp"
+#include "properties/support/lemma2_case.hpp"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <vector>
+
+namespace {
+
+namespace ap = annealcheck::properties;
+namespace am = annealcheck::model;
+
+std::vector<std::string> texts(const std::vector<am::InstanceSpec>& v) {
+  std::vector<std::string> out;
+  for (const auto& s : v) out.push_back(am::instance_to_json(s).dump());
+  return out;
+}
+
+TEST(Registry, Lemma2InstancesComeFromEachPropertysOwnGenerator) {
+  std::size_t with = 0;
+  for (const auto& p : ap::catalog()) {
+    if (!ap::has_lemma2_instances(p.id)) continue;
+    ++with;
+    const auto a = ap::lemma2_instances(p.id, 8, 3);
+    ASSERT_EQ(a.size(), 8u) << p.id;
+    for (const auto& s : a) EXPECT_NO_THROW(am::validate(s)) << p.id;
+    EXPECT_EQ(texts(a), texts(ap::lemma2_instances(p.id, 8, 3))) << p.id << ": not deterministic in the seed";
+    EXPECT_NE(texts(a), texts(ap::lemma2_instances(p.id, 8, 4))) << p.id << ": the seed changes nothing";
+  }
+  EXPECT_GE(with, 10u);  // lemma2.* (6), dynamics.gd-closed-form, dynamics.beta-space-losses, F1–F3, F5
+  // The generator is the property's own: (G)'s cases satisfy (C1) and (C2); F1's,
+  // built with (C1) and the gap only, break (C2) somewhere.
+  bool f1_breaks_c2 = false;
+  for (const auto& s : ap::lemma2_instances("lemma2.gf-lower-bound", 20, 1)) EXPECT_TRUE(ap::c1_holds(s) && ap::c2_holds(s, false));
+  for (const auto& s : ap::lemma2_instances("falsify.f1-g-without-c2", 20, 1)) f1_breaks_c2 = f1_breaks_c2 || !ap::c2_holds(s, false);
+  EXPECT_TRUE(f1_breaks_c2);
+}
+
+TEST(Registry, Lemma2InstancesRefuseOtherIdsNamingTheOption) {
+  EXPECT_FALSE(ap::has_lemma2_instances("prop1.case21-losses"));
+  EXPECT_TRUE(ap::has_lemma2_instances("lemma2.gf-lower-bound"));
+  for (const char* id : {"prop1.case21-losses", "no.such-property"}) {
+    try {
+      ap::lemma2_instances(id, 1, 1);
+      FAIL() << id;
+    } catch (const annealcheck::InputError& e) {
+      EXPECT_EQ(e.field(), "--property");
+      EXPECT_NE(std::string(e.what()).find(id), std::string::npos) << e.what();
+    }
+  }
+}
+
+TEST(RunJson, RoundTripKeepsEveryField) {
+  ap::RunOptions o;
+  o.read_environment = false;
+  const ap::RunResult r = ap::run_property("falsify.f4-case30-equal-parameters", o);
+  ASSERT_TRUE(r.counterexample && r.original && r.closest);
+  const ap::RunResult back = ap::run_from_json(nlohmann::json::parse(ap::run_to_json(r).dump()));
+  EXPECT_EQ(ap::run_to_json(back), ap::run_to_json(r));
+  EXPECT_EQ(back.outcome, r.outcome);
+  EXPECT_EQ(back.kind, r.kind);
+  EXPECT_EQ(back.counterexample->case_json, r.counterexample->case_json);
+  EXPECT_EQ(back.counterexample->verdict.lhs, r.counterexample->verdict.lhs);
+  EXPECT_EQ(back.counterexample->K, r.counterexample->K);
+  EXPECT_EQ(back.original->dim, r.original->dim);
+  EXPECT_EQ(back.distribution, r.distribution);
+  EXPECT_EQ(ap::run_succeeded(back), ap::run_succeeded(r));
+  EXPECT_EQ(ap::run_failure_reason(back), ap::run_failure_reason(r));
+}
+
+TEST(RunJson, MalformedDocumentsAreInputErrors) {
+  EXPECT_THROW(ap::run_from_json(nlohmann::json::object()), annealcheck::InputError);
+  nlohmann::json j = ap::run_to_json(ap::RunResult{});
+  j["outcome"] = "exploded";
+  EXPECT_THROW(ap::run_from_json(j), annealcheck::InputError);
+  j["outcome"] = "passed";
+  EXPECT_NO_THROW(ap::run_from_json(j));
+}
+
+}  // namespace

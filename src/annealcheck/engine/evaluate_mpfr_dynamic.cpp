@@ -1,7 +1,0 @@
-// Explicit instantiation of the Lemma 2 evaluation for numeric::mpfr_dynamic (one type per TU).
-#include "annealcheck/engine/evaluate_typed.hpp"
-#include "annealcheck/numeric/mpfr_traits.hpp"
-
-namespace annealcheck::engine {
-EvalReport evaluate_mpfr_dynamic(const Problem& p, const EvalOptions& opt) { return evaluate_typed<numeric::mpfr_dynamic>(p, opt); }
-}  // namespace annealcheck::engine
