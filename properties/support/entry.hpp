@@ -11,6 +11,7 @@
 #include <iosfwd>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace annealcheck::properties::detail {
@@ -28,6 +29,9 @@ struct ResolvedOptions {
   std::optional<std::string> reproduce;  // a RapidCheck reproduce map string (without "reproduce=")
   bool reproduce_strict = false;         // explicit option: the map must hold this property
   std::ostream* case_log = nullptr;
+  bool certified = false;
+  // Certified runs: decides one case from its exact JSON (null when not certified).
+  std::function<CertifiedVerdict(const nlohmann::json&)> certify;
 };
 
 struct PropertyEntry {
@@ -35,6 +39,10 @@ struct PropertyEntry {
   std::function<RunResult(const ResolvedOptions&)> run;
   std::function<CaseReport(const std::string& type, const nlohmann::json& case_json)> check_case;
 };
+
+// Defined in properties/certified/: the certified check of a property by id (null when it has none).
+using CertifyFn = std::function<CertifiedVerdict(const nlohmann::json&)>;
+CertifyFn certified_check(std::string_view id);
 
 using Catalog = std::vector<PropertyEntry>;
 
