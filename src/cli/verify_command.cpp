@@ -43,6 +43,8 @@ struct Row {
   std::string margin;   // smallest relative margin seen (label @ where)
   double seconds = 0;
   std::string report, detail;
+  std::string certified;            // --certified: "proved 20 (3 ties)", "certified refuted", ...
+  nlohmann::json certified_counts;  // --certified: cases per decision
 };
 
 std::string self_exe() {
@@ -104,6 +106,7 @@ Row interpret(const Task& t, int status, const std::string& out, const std::stri
       row.margin = fmt::format("{:+.3e} {} @ {}", v.value("relative_margin", 0.0), v.value("label", std::string()), v.value("where", std::string()));
   }
   if (!succeeded) row.detail = j.value("failure_reason", std::string());
+  if (j.contains("certified")) row.certified = j["certified"].value("summary", ""), row.certified_counts = j["certified"]["counts"];
   return row;
 }
 
@@ -116,6 +119,7 @@ Command add_verify_command(CLI::App& app) {
     std::vector<std::string> types;
     unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
     std::string report_dir = "reports", format = "table";
+    bool certified = false;
   };
   auto o = std::make_shared<Options>();
   CLI::App* cmd = app.add_subcommand("verify", "Run the whole catalog (true properties and known-false claims) and print one table; the main job");
@@ -127,6 +131,9 @@ Command add_verify_command(CLI::App& app) {
       ->capture_default_str();
   cmd->add_option("--report-dir", o->report_dir, "Where refutation reports go")->capture_default_str();
   cmd->add_option("--format", o->format, "table or json")->check(CLI::IsMember({"table", "json"}))->capture_default_str();
+  cmd->add_flag("--certified", o->certified,
+                "Also decide every case with MPFI from the exact case: true properties must be proved, refutations certified "
+                "(default cases of a true property: at most " + std::to_string(properties::certified_default_cases()) + ")");
   return {cmd, [o] {
             for (const auto& t : o->types) engine::parse_type_id(t, "--types");  // InputError on an unknown id
             std::vector<Task> tasks;
@@ -150,6 +157,7 @@ Command add_verify_command(CLI::App& app) {
                 std::vector<std::string> args{"check", tasks[next].id, "--type", tasks[next].type, "--report-dir", o->report_dir, "--format", "json"};
                 if (o->cases) args.insert(args.end(), {"--cases", std::to_string(*o->cases)});
                 if (o->seed) args.insert(args.end(), {"--seed", std::to_string(*o->seed)});
+                if (o->certified) args.push_back("--certified");
                 const std::string base = (work / std::to_string(next)).string();
                 running[launch(exe, args, base + ".out", base + ".err")] = next;
                 ++next;
@@ -181,6 +189,8 @@ Command add_verify_command(CLI::App& app) {
                 j.push_back({{"property", r.task.id}, {"type", r.task.type}, {"cases", r.cases}, {"verdict", r.verdict},
                              {"ok", r.ok}, {"smallest_margin", r.margin}, {"seconds", r.seconds}, {"report", r.report},
                              {"detail", r.detail}});
+              if (o->certified)
+                for (std::size_t i = 0; i < rows.size(); ++i) j[i]["certified"] = {{"summary", rows[i].certified}, {"counts", rows[i].certified_counts}};
               std::cout << nlohmann::json{{"rows", j}, {"all_ok", all_ok}}.dump(2) << "\n";
             } else {
               std::cout << fmt::format("{:<42} {:<8} {:>6}  {:<20} {:<50} {:>7}\n", "property", "type", "cases", "verdict",
@@ -188,10 +198,14 @@ Command add_verify_command(CLI::App& app) {
               for (const auto& r : rows) {
                 std::cout << fmt::format("{:<42} {:<8} {:>6}  {:<20} {:<50} {:>6.1f}s\n", r.task.id, r.task.type, r.cases, r.verdict,
                                          r.margin.substr(0, 50), r.seconds);
+                if (o->certified) std::cout << "    certified: " << (r.certified.empty() ? "-" : r.certified) << "\n";
                 if (!r.ok && !r.detail.empty()) std::cout << "    " << r.detail << "\n";
               }
               std::size_t reports = 0;
               for (const auto& r : rows) reports += r.report.empty() ? 0 : 1;
+              if (o->certified)
+                std::cout << fmt::format("\ncertified mode: every generated case decided with MPFI (128 bits doubling to 4096) from the exact case; "
+                                         "a true property runs at most {} cases unless --cases\n", properties::certified_default_cases());
               std::cout << fmt::format("\n{} runs: {}; {} refutation report(s) in {}/\n", rows.size(),
                                        all_ok ? "every true property holds and every false claim is refuted" : "SOME RUNS FAILED",
                                        reports, o->report_dir);
