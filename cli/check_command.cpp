@@ -19,6 +19,7 @@ Command add_check_command(CLI::App& app) {
     std::optional<int> cases;
     std::optional<std::uint64_t> seed;
     std::optional<std::size_t> max_dim;
+    bool certified = false;
   };
   auto o = std::make_shared<Options>();
   CLI::App* cmd = app.add_subcommand("check", "Run one property through RapidCheck; on failure write a shrunk counterexample report");
@@ -32,6 +33,9 @@ Command add_check_command(CLI::App& app) {
   cmd->add_option("--format", o->format, "text, or json (one object: the run and the report path)")
       ->check(CLI::IsMember({"text", "json"}))
       ->capture_default_str();
+  cmd->add_flag("--certified", o->certified,
+                "Also decide every generated case and the shrunk counterexample with MPFI from the exact case "
+                "(default cases of a true property: at most " + std::to_string(properties::certified_default_cases()) + "); a true property must be proved on every case");
   return {cmd, [o] {
             const properties::PropertyInfo& info = properties::property_info(o->id);  // InputError when unknown
             if (std::find(info.types.begin(), info.types.end(), o->type) == info.types.end()) {
@@ -44,6 +48,7 @@ Command add_check_command(CLI::App& app) {
             ro.cases = o->cases;
             ro.seed = o->seed;
             ro.max_dim = o->max_dim;
+            ro.certified = o->certified;
             const properties::RunResult r = properties::run_property(o->id, ro);
             std::optional<report::WrittenReport> written;
             if (r.outcome == properties::Outcome::Failed && r.counterexample) written = report::write_report(r, o->report_dir);
@@ -61,6 +66,10 @@ Command add_check_command(CLI::App& app) {
               if (info.kind == properties::PropertyKind::Refuted)
                 std::cout << (properties::run_succeeded(r) ? "\nrefuted as expected (a known-false claim)\n"
                                                            : "\nNOT refuted as expected: " + properties::run_failure_reason(r) + "\n");
+            }
+            if (o->certified && info.kind == properties::PropertyKind::Holds && !properties::run_succeeded(r)) {
+              if (o->format != "json") std::cout << "\nNOT certified: " << properties::run_failure_reason(r) << "\n";
+              return 1;
             }
             return r.outcome == properties::Outcome::Passed ? 0 : 1;
           }};

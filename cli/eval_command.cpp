@@ -1,5 +1,7 @@
 // `annealcheck eval`: every quantity and inequality of Lemma 2 for one instance.
+#include "annealcheck/certified/eval_report.hpp"
 #include "annealcheck/engine/report.hpp"
+#include "annealcheck/interval/exact_problem.hpp"
 #include "annealcheck/io/input_error.hpp"
 #include "annealcheck/model/instance_spec.hpp"
 #include "cli/commands.hpp"
@@ -18,6 +20,8 @@ Command add_eval_command(CLI::App& app) {
     bool prop1 = false;
     std::size_t checkpoints = 16;
     int digits = 20;
+    bool certified = false;
+    certified::Options cert;
   };
   auto o = std::make_shared<Options>();
   CLI::App* cmd = app.add_subcommand("eval", "Evaluate every quantity and inequality of Lemma 2 (SPEC labels, PASS/FAIL, margins)");
@@ -33,6 +37,15 @@ Command add_eval_command(CLI::App& app) {
       ->capture_default_str();
   cmd->add_option("--digits", o->digits, "Significant digits in the table (JSON keeps all)")
       ->check(CLI::Range(1, 10000))
+      ->capture_default_str();
+  cmd->add_flag("--certified", o->certified,
+                "Also decide every check with MPFI enclosures from the exact instance: proved / refuted / undecided / undecided tie "
+                "(exit 1 only when a conclusion is certified refuted)");
+  cmd->add_option("--certified-bits", o->cert.start_bits, "Starting MPFI precision for --certified")
+      ->check(CLI::Range(16L, 1L << 20))
+      ->capture_default_str();
+  cmd->add_option("--certified-cap", o->cert.cap_bits, "Largest MPFI precision for --certified (doubling)")
+      ->check(CLI::Range(16L, 1L << 20))
       ->capture_default_str();
   return {cmd, [o, cmd]() {
     const engine::TypeSpec type = engine::parse_type_id(o->type);
@@ -50,9 +63,23 @@ Command add_eval_command(CLI::App& app) {
     if (cmd->count("--checkpoints") == 0)
       if (const auto* s = std::get_if<model::InstanceSpec>(&problem); s && s->checkpoints) checkpoints = *s->checkpoints;
     const engine::EvalReport r = engine::evaluate(problem, type, {checkpoints, o->digits});
-    if (o->format == "json") std::cout << engine::render_json(r).dump(2) << "\n";
-    else std::cout << engine::render_table(r);
-    return r.conclusions_hold ? 0 : 1;
+    if (!o->certified) {
+      if (o->format == "json") std::cout << engine::render_json(r).dump(2) << "\n";
+      else std::cout << engine::render_table(r);
+      return r.conclusions_hold ? 0 : 1;
+    }
+    if (o->cert.cap_bits < o->cert.start_bits)
+      throw InputError("--certified-cap", std::to_string(o->cert.cap_bits), "at least --certified-bits (" + std::to_string(o->cert.start_bits) + ")");
+    o->cert.checkpoints = checkpoints;
+    const certified::Result c = certified::decide(interval::exact_problem(problem), o->cert);
+    if (o->format == "json") {
+      nlohmann::json j = engine::render_json(r);
+      j["certified"] = certified::section_json(c, o->cert);
+      std::cout << j.dump(2) << "\n";
+    } else {
+      std::cout << engine::render_table(r) << certified::render_section(c, o->cert, o->digits);
+    }
+    return certified::conclusion_refuted(c) ? 1 : 0;
   }};
 }
 

@@ -18,11 +18,14 @@ Command add_replay_command(CLI::App& app) {
   struct Options {
     std::string path;
     std::optional<std::string> type;
+    bool certified = false;
   };
   auto o = std::make_shared<Options>();
   CLI::App* cmd = app.add_subcommand("replay", "Re-evaluate a counterexample report and reproduce its violation");
   cmd->add_option("report", o->path, "A report JSON written by `check` or `verify`")->required();
   cmd->add_option("--type", o->type, "Evaluate at another number type");
+  cmd->add_flag("--certified", o->certified,
+                "Also decide the case with MPFI from the exact case; exit 1 unless the violation is certified");
   return {cmd, [o] {
             const nlohmann::json rep = report::read_report(o->path);
             const std::string id = rep["property"]["id"];
@@ -33,18 +36,24 @@ Command add_replay_command(CLI::App& app) {
             const nlohmann::json& was = rep["violation"];
             std::cout << fmt::format("{} on {} at {}\n", id, c.summary, type);
             std::cout << "  " << properties::render_verdict(v) << "\n";
+            bool certified_ok = true;
+            if (o->certified) {
+              const properties::CertifiedVerdict cv = properties::certify_case(id, rep["instance"]);
+              std::cout << "  certified: " << properties::render_certified(cv) << "\n  " << properties::certified_statement(cv) << "\n";
+              certified_ok = cv.decision == "refuted";
+            }
             if (type != recorded_type) {
               std::cout << (v.outcome == "within rounding"
                                 ? fmt::format("within rounding at {}: {} cannot decide the case recorded at {}\n", type, type, recorded_type)
                             : v.holds ? fmt::format("{} at {}: the violation recorded at {} does not occur here\n", v.outcome, type, recorded_type)
                                       : fmt::format("fails at {} too ({}; recorded at {}: {})\n", type, v.label, recorded_type,
                                                     was["label"].get<std::string>()));
-              return v.holds ? 0 : 1;
+              return v.holds && certified_ok ? 0 : 1;
             }
             const bool same = !v.holds && v.label == was["label"] && v.lhs == was["lhs"] && v.rhs == was["rhs"] && v.where == was["where"];
             if (same) {
               std::cout << "reproduced: the same inequality breaks with identical lhs and rhs, at the same place\n";
-              return 0;
+              return certified_ok ? 0 : 1;
             }
             std::cout << fmt::format("NOT reproduced: recorded {} lhs {} rhs {} at {}\n", was["label"].get<std::string>(),
                                      was["lhs"].get<std::string>(), was["rhs"].get<std::string>(), was.value("where", ""));

@@ -20,6 +20,7 @@
 #include <chrono>
 #include <filesystem>
 #include <iostream>
+#include <map>
 #include <memory>
 #include <thread>
 
@@ -41,6 +42,8 @@ struct Row {
   int within_rounding = 0, unrepresentable = 0;  // cases the type could not decide
   double seconds = 0;
   std::string report, detail = "worker lost";
+  std::string certified;                 // --certified: "proved 20 (3 ties)", "certified refuted", ...
+  std::map<std::string, int> certified_counts;  // --certified: cases per decision
 };
 
 // A worker's result, read back through RunResult's own JSON round trip
@@ -69,6 +72,7 @@ Row interpret(const Task& t, const WorkerOutput& w, const std::string& report_di
     row.relative_bound = shown->verdict.relative_bound;
   }
   row.detail = properties::run_failure_reason(r);
+  if (r.certified) row.certified = properties::certified_summary(r), row.certified_counts = r.certified_counts;
   return row;
 }
 
@@ -81,6 +85,7 @@ Command add_verify_command(CLI::App& app) {
     std::vector<std::string> types;
     unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
     std::string report_dir = "reports", format = "table";
+    bool certified = false;
   };
   auto o = std::make_shared<Options>();
   CLI::App* cmd = app.add_subcommand("verify", "Run the whole catalog (true properties and known-false claims) and print one table; the main job");
@@ -92,6 +97,9 @@ Command add_verify_command(CLI::App& app) {
       ->capture_default_str();
   cmd->add_option("--report-dir", o->report_dir, "Where refutation reports go")->capture_default_str();
   cmd->add_option("--format", o->format, "table or json")->check(CLI::IsMember({"table", "json"}))->capture_default_str();
+  cmd->add_flag("--certified", o->certified,
+                "Also decide every case with MPFI from the exact case: true properties must be proved, refutations certified "
+                "(default cases of a true property: at most " + std::to_string(properties::certified_default_cases()) + ")");
   return {cmd, [o] {
             for (const auto& t : o->types) engine::parse_type_id(t, "--types");  // InputError on an unknown id
             std::vector<Task> tasks;
@@ -106,6 +114,7 @@ Command add_verify_command(CLI::App& app) {
               args.push_back({"check", t.id, "--type", t.type, "--report-dir", o->report_dir, "--format", "json"});
               if (o->cases) args.back().insert(args.back().end(), {"--cases", std::to_string(*o->cases)});
               if (o->seed) args.back().insert(args.back().end(), {"--seed", std::to_string(*o->seed)});
+              if (o->certified) args.back().push_back("--certified");
             }
             const bool tty = isatty(STDERR_FILENO) != 0;
             std::vector<Row> rows(tasks.size());
@@ -133,6 +142,8 @@ Command add_verify_command(CLI::App& app) {
                              {"weak", r.relative_bound > 1e-6}, {"within_rounding", r.within_rounding},
                              {"unrepresentable", r.unrepresentable}, {"seconds", r.seconds}, {"report", r.report},
                              {"detail", r.detail}});
+              if (o->certified)
+                for (std::size_t i = 0; i < rows.size(); ++i) j[i]["certified"] = {{"summary", rows[i].certified}, {"counts", rows[i].certified_counts}};
               std::cout << nlohmann::json{{"rows", j}, {"all_ok", all_ok}}.dump(2) << "\n";
             } else {
               std::cout << fmt::format("{:<42} {:<8} {:>6}  {:<20} {:<50} {:>10} {:>7}\n", "property", "type", "cases", "verdict",
@@ -141,6 +152,7 @@ Command add_verify_command(CLI::App& app) {
                 const std::string bound = r.margin.empty() ? "" : fmt::format("{:.1e}{}", r.relative_bound, r.relative_bound > 1e-6 ? " WEAK" : "");
                 std::cout << fmt::format("{:<42} {:<8} {:>6}  {:<20} {:<50} {:>10} {:>6.1f}s\n", r.task.id, r.task.type, r.cases, r.verdict,
                                          r.margin.substr(0, 50), bound, r.seconds);
+                if (o->certified) std::cout << "    certified: " << (r.certified.empty() ? "-" : r.certified) << "\n";
                 if (!r.ok && !r.detail.empty()) std::cout << "    " << r.detail << "\n";
                 if (r.ok && r.relative_bound > 1e-6)
                   std::cout << fmt::format("    weak: the reported check's error bound is a relative {:.1e}; a wider type (--types mpfr256) or --certified decides it\n",
@@ -148,6 +160,9 @@ Command add_verify_command(CLI::App& app) {
               }
               std::size_t reports = 0;
               for (const auto& r : rows) reports += r.report.empty() ? 0 : 1;
+              if (o->certified)
+                std::cout << fmt::format("\ncertified mode: every generated case decided with MPFI (128 bits doubling to 4096) from the exact case; "
+                                         "a true property runs at most {} cases unless --cases\n", properties::certified_default_cases());
               std::cout << fmt::format("\n{} runs: {}; {} refutation report(s) in {}/\n", rows.size(),
                                        all_ok ? "every true property holds and every false claim is refuted" : "SOME RUNS FAILED",
                                        reports, o->report_dir);

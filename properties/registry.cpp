@@ -81,9 +81,28 @@ nlohmann::json verdict_json(const Verdict& v) {
           {"note", v.note}};
 }
 
+nlohmann::json certified_json(const CertifiedVerdict& v) {
+  return {{"decision", v.decision}, {"label", v.label}, {"bits", v.bits}, {"margin", v.margin}, {"how", v.how},
+          {"note", v.note}, {"ties", v.ties}, {"checks", v.checks}};
+}
+
+CertifiedVerdict certified_from_json(const nlohmann::json& j) {
+  CertifiedVerdict v;
+  j.at("decision").get_to(v.decision);
+  j.at("label").get_to(v.label);
+  j.at("bits").get_to(v.bits);
+  j.at("margin").get_to(v.margin);
+  j.at("how").get_to(v.how);
+  j.at("note").get_to(v.note);
+  j.at("ties").get_to(v.ties);
+  j.at("checks").get_to(v.checks);
+  return v;
+}
+
 nlohmann::json case_json(const CaseReport& c) {
   nlohmann::json j{{"case", nlohmann::json::parse(c.case_json)}, {"summary", c.summary}, {"tags", c.tags},
                    {"dim", c.dim}, {"verdict", verdict_json(c.verdict)}, {"discarded", c.discarded}};
+  if (c.certified) j["certified"] = certified_json(*c.certified);
   if (c.K) j["K"] = *c.K;
   return j;
 }
@@ -120,6 +139,7 @@ std::optional<CaseReport> case_from_json(const nlohmann::json& j, const char* ke
   if (c.contains("K")) r.K = c["K"].get<long>();
   r.verdict = verdict_from_json(c.at("verdict"));
   c.at("discarded").get_to(r.discarded);
+  if (c.contains("certified")) r.certified = certified_from_json(c["certified"]);
   return r;
 }
 
@@ -160,9 +180,14 @@ ResolvedOptions resolve(const PropertyInfo& info, const RunOptions& o) {
     if (*o.cases < 0) throw InputError("cases", std::to_string(*o.cases), "a case count >= 0");
     r.cases = *o.cases;
   } else {
-    r.cases = cfg.testParams.maxSuccess >= 0 ? cfg.testParams.maxSuccess
-                                            : info.default_cases.at(o.type) * (o.read_environment ? thorough_factor() : 1);
+    // Certified runs cap a true property's cases (each is decided again in MPFI); a false
+    // claim keeps its own: its run ends at the first counterexample, the same one as without.
+    const bool cap = o.certified && info.kind == PropertyKind::Holds;
+    const int base = cap ? std::min(info.default_cases.at(o.type), certified_default_cases()) : info.default_cases.at(o.type);
+    r.cases = cfg.testParams.maxSuccess >= 0 ? cfg.testParams.maxSuccess : base * (o.read_environment ? thorough_factor() : 1);
   }
+  r.certified = o.certified;
+  if (o.certified) r.certify = detail::certified_check(info.id);
   r.max_size = cfg.testParams.maxSize;
   r.max_discard_ratio = cfg.testParams.maxDiscardRatio;
   r.max_dim = std::min(o.max_dim.value_or(info.max_dim), info.max_dim);
@@ -231,9 +256,62 @@ CaseReport check_case(std::string_view id, const std::string& type, const nlohma
   return e.check_case(type, case_json);
 }
 
+namespace {
+
+int certified_count(const RunResult& r, const char* decision) {
+  const auto it = r.certified_counts.find(decision);
+  return it == r.certified_counts.end() ? 0 : it->second;
+}
+
+// Certified runs: why the certified decisions do not meet the catalog's expectation.
+std::string certified_failure_reason(const RunResult& r) {
+  if (!r.certified || !detail::certified_check(r.property_id)) return "";  // not certifiable: stated by certified_summary
+  if (r.kind == PropertyKind::Refuted) {
+    if (!r.counterexample || !r.counterexample->certified) return "";
+    const CertifiedVerdict& v = *r.counterexample->certified;
+    return v.decision == "refuted" ? "" : "the shrunk counterexample is not certified refuted (" + v.decision + " " + v.label + ": " + v.note + ")";
+  }
+  std::string why;
+  for (const char* d : {"refuted", "undecided", "n/a"})
+    if (const int n = certified_count(r, d)) why += fmt::format("{}{} case(s) {}", why.empty() ? "" : ", ", n, d);
+  if (why.empty()) return "";
+  std::string s = "not proved on every case: " + why;
+  if (const auto& c = r.certified_first_unproved; c && c->certified)
+    s += fmt::format(" (first: {} {} — {})", c->certified->decision, c->certified->label, c->certified->note);
+  return s;
+}
+
+}  // namespace
+
+int certified_default_cases() { return 100; }
+
+CertifiedVerdict certify_case(std::string_view id, const nlohmann::json& case_json) {
+  const auto& e = entry(id);
+  detail::ResolvedOptions o;
+  o.certified = true;
+  o.certify = detail::certified_check(e.info.id);
+  return detail::certify_safely(o, case_json.dump());
+}
+
+std::string certified_summary(const RunResult& r) {
+  if (!r.certified) return "";
+  if (!detail::certified_check(r.property_id)) return "not certifiable (no exact counterpart)";
+  if (r.kind == PropertyKind::Refuted) {
+    if (!r.counterexample || !r.counterexample->certified) return "no counterexample";
+    const CertifiedVerdict& v = *r.counterexample->certified;
+    return v.decision == "refuted" ? "certified refuted" : "counterexample " + v.decision;
+  }
+  const int proved = certified_count(r, "proved"), ties = certified_count(r, "undecided tie");
+  std::string s = fmt::format("proved {}", proved);
+  if (ties) s += fmt::format(" ({} ties)", ties);
+  for (const char* d : {"refuted", "undecided", "n/a"})
+    if (const int n = certified_count(r, d)) s += fmt::format(", {} {}", n, d);
+  return s;
+}
+
 std::string run_failure_reason(const RunResult& r) {
   if (r.kind == PropertyKind::Holds) {
-    if (r.outcome == Outcome::Passed) return "";
+    if (r.outcome == Outcome::Passed) return certified_failure_reason(r);
     return std::string("the property ") + outcome_name(r.outcome) + ": " + r.message;
   }
   if (r.outcome != Outcome::Failed || !r.counterexample)
@@ -246,7 +324,7 @@ std::string run_failure_reason(const RunResult& r) {
   if (info.refute_K && r.counterexample->K != info.refute_K)
     return "shrunk counterexample has K = " + (r.counterexample->K ? std::to_string(*r.counterexample->K) : std::string("none")) +
            ", expected " + std::to_string(*info.refute_K);
-  return "";
+  return certified_failure_reason(r);
 }
 
 bool run_succeeded(const RunResult& r) { return run_failure_reason(r).empty(); }
@@ -261,6 +339,26 @@ std::string render_verdict(const Verdict& v) {
     s += v.needed_bits ? fmt::format("\n      within rounding: about {} bits would decide it (or --certified)", v.needed_bits)
                        : std::string("\n      within rounding: an exact tie (only exact arithmetic or --certified decides it)");
   if (!v.note.empty()) s += "\n      note: " + v.note;
+  return s;
+}
+
+std::string certified_statement(const CertifiedVerdict& v) {
+  if (v.decision == "refuted") return fmt::format("violation certified ({})", v.bits ? fmt::format("MPFI, {} bits", v.bits) : std::string("exact rationals"));
+  return "violation NOT certified (" + v.decision + (v.label.empty() ? "" : " " + v.label) + ")";
+}
+
+nlohmann::json certified_report_json(const CertifiedVerdict& v) {
+  nlohmann::json j = certified_json(v);
+  j["statement"] = certified_statement(v);
+  return j;
+}
+
+std::string render_certified(const CertifiedVerdict& v) {
+  std::string s = v.decision == "refuted" ? fmt::format("{} refuted — {}", v.label, certified_statement(v)) : fmt::format("{} {}", v.decision, v.label);
+  if (!v.margin.empty()) s += ", margin " + v.margin;
+  if (!v.how.empty()) s += " [" + v.how + "]";
+  if (v.ties) s += fmt::format(" ({} undecided tie(s))", v.ties);
+  if (!v.note.empty()) s += " — " + v.note;
   return s;
 }
 
@@ -285,6 +383,17 @@ std::string render_run(const RunResult& r) {
                      r.shrink_evaluations, r.shrink_budget_exhausted ? ", shrink budget exhausted" : "", r.counterexample->summary,
                      r.counterexample->case_json, render_verdict(r.counterexample->verdict));
     o << "  replay: RC_PARAMS=\"" << r.reproduce << "\"\n";
+    if (const auto& v = r.counterexample->certified)
+      o << "  certified: " << render_certified(*v) << "\n";
+  }
+  if (r.certified) {
+    std::string n;
+    for (const auto& [d, k] : r.certified_counts) n += fmt::format("{}{} {}", n.empty() ? "" : ", ", k, d);
+    o << fmt::format("  certified: {} (each generated case decided from the exact case, MPFI or exact rationals; shrink steps are not)\n",
+                     n.empty() ? "no case" : n);
+    o << "  certified verdict: " << certified_summary(r) << "\n";
+    if (const auto& c = r.certified_first_unproved; c && c->certified && r.kind == PropertyKind::Holds)
+      o << "  first case not proved: " << c->summary << "\n    " << c->case_json << "\n    " << render_certified(*c->certified) << "\n";
   }
   if (!r.message.empty() && r.outcome != Outcome::Failed) o << "  " << r.message << "\n";
   return o.str();
@@ -301,6 +410,10 @@ nlohmann::json run_to_json(const RunResult& r) {
                    {"not_in_reproduce_map", r.not_in_reproduce_map},
                    {"message", r.message}, {"tag_counts", r.tag_counts}, {"seconds", r.seconds}};
   if (r.closest) j["closest"] = case_json(*r.closest);
+  if (r.certified) {
+    j["certified"] = {{"counts", r.certified_counts}, {"summary", certified_summary(r)}};
+    if (r.certified_first_unproved) j["certified"]["first_unproved"] = case_json(*r.certified_first_unproved);
+  }
   if (r.counterexample) j["counterexample"] = case_json(*r.counterexample);
   if (r.original) j["original"] = case_json(*r.original);
   nlohmann::json distribution = nlohmann::json::array();
@@ -336,6 +449,11 @@ RunResult run_from_json(const nlohmann::json& j) {
     r.counterexample = case_from_json(j, "counterexample");
     r.original = case_from_json(j, "original");
     for (const auto& d : j.at("distribution")) r.distribution[d.at("tags").get<std::vector<std::string>>()] = d.at("count").get<int>();
+    if (j.contains("certified")) {
+      r.certified = true;
+      j["certified"].at("counts").get_to(r.certified_counts);
+      r.certified_first_unproved = case_from_json(j["certified"], "first_unproved");
+    }
   } catch (const nlohmann::json::exception& e) {
     throw InputError("run", "a malformed run document (" + std::string(e.what()) + ")", "the JSON of run_to_json (`check --format json`)");
   }

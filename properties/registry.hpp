@@ -99,6 +99,19 @@ struct Verdict {
   std::string note;
 };
 
+// A case decided with certified arithmetic (RunOptions::certified): MPFI enclosures
+// from the exact case (the certified reference of src/annealcheck/certified/), or
+// exact rationals. decision: "proved", "refuted", "undecided", "undecided tie", "n/a".
+struct CertifiedVerdict {
+  std::string decision = "n/a";
+  std::string label;        // the deciding check: the first refuted, else undecided, else tie, else the last proved
+  long bits = 0;            // MPFI precision that decided it (0: exact rationals)
+  std::string margin;       // the deciding check's margin enclosure, "[lo, hi]" (short), when it has one
+  std::string how, note;
+  int ties = 0;             // undecided ties among the checks asked
+  std::vector<std::string> checks;  // "label: decision (how)" for every check asked
+};
+
 struct CaseReport {
   std::string case_json;    // the case, exact (rationals as "p/q" text); reads back with check_case
   std::string summary;      // "d=5 k=3 K=12 ..."
@@ -107,6 +120,7 @@ struct CaseReport {
   std::optional<long> K;    // GD steps, when the case has them
   Verdict verdict;          // the first failing inequality, or else the tightest one
   bool discarded = false;   // not evaluable in this type (e.g. overflow in double); reason in verdict.note
+  std::optional<CertifiedVerdict> certified;  // certified runs only
 };
 
 struct RunOptions {
@@ -119,6 +133,10 @@ struct RunOptions {
   int shrink_budget = 4000;            // property evaluations spent shrinking at most
   bool read_environment = true;        // read RC_PARAMS and ANNEALCHECK_THOROUGH for unset fields
   std::ostream* case_log = nullptr;    // one line per generated case (deterministic text)
+  // Also decide every generated case (not the shrink steps) and the shrunk
+  // counterexample with certified arithmetic. Default cases of a true property:
+  // min(default, certified_default_cases()); a false claim keeps its own.
+  bool certified = false;
 };
 
 enum class Outcome { Passed, Failed, GaveUp, Error };
@@ -146,6 +164,12 @@ struct RunResult {
   std::map<std::string, int> tag_counts;                      // per generator tag, over cases run
   std::map<std::vector<std::string>, int> distribution;       // RapidCheck's RC_TAG distribution
   double seconds = 0;
+  // Certified runs: generated cases by certified decision ("proved", "refuted", "undecided",
+  // "undecided tie", "n/a"); a true property succeeds only when every case is proved or an
+  // undecided tie, a false claim only when its counterexample is certified refuted.
+  bool certified = false;
+  std::map<std::string, int> certified_counts;
+  std::optional<CaseReport> certified_first_unproved;  // the first case neither proved nor a tie
 };
 
 // All properties, sorted by id.
@@ -168,6 +192,13 @@ bool has_lemma2_instances(std::string_view id);
 
 // Holds: Passed. Refuted: Failed with a shrunk counterexample within the limits.
 bool run_succeeded(const RunResult& r);
+// Certified mode: the default case count cap of a true property (each case is also decided in MPFI).
+int certified_default_cases();
+// The certified decision of property `id` on one case (as check_case); "n/a" when the
+// property has no certified check.
+CertifiedVerdict certify_case(std::string_view id, const nlohmann::json& case_json);
+// "proved (12 ties)", "certified refuted", "3 undecided", ... for tables.
+std::string certified_summary(const RunResult& r);
 // Why not (empty when run_succeeded).
 std::string run_failure_reason(const RunResult& r);
 
@@ -177,6 +208,13 @@ std::uint64_t default_seed();  // 2005073600 (arXiv 2005.07360)
 // seed and the RC_PARAMS line that replays it.
 std::string render_run(const RunResult& r);
 std::string render_verdict(const Verdict& v);
+// "A refuted — violation certified (MPFI, 128 bits), margin [...] [how]".
+std::string render_certified(const CertifiedVerdict& v);
+// "violation certified (MPFI, 128 bits)" / "violation certified (exact rationals)" /
+// "violation NOT certified (undecided ...)": the sentence reports and replays state.
+std::string certified_statement(const CertifiedVerdict& v);
+// The "certified" object of a counterexample report: decision, statement, label, bits, margin, how, note.
+nlohmann::json certified_report_json(const CertifiedVerdict& v);
 // A run as JSON (`check --format json`) and back: run_from_json(run_to_json(r))
 // equals r (how `verify` reads its workers' results).
 nlohmann::json run_to_json(const RunResult& r);

@@ -67,6 +67,7 @@ json build_report(const properties::RunResult& r, const std::string& json_path) 
   j["instance_is_eval_file"] = is_instance(the_case);
   j["instance_summary"] = c.summary;
   j["violation"] = verdict_json(c.verdict);
+  if (c.certified) j["certified"] = properties::certified_report_json(*c.certified);
   json size{{"dim", c.dim}};
   if (c.K) size["K"] = *c.K;
   j["shrunk_size"] = size;
@@ -99,6 +100,7 @@ std::string render_markdown(const json& j) {
                    v["margin"].get<std::string>(), v["relative_margin"].get<double>(), v["relative_bound"].get<double>(),
                    v["where"].get<std::string>());
   if (v.contains("note")) s += "Note: " + v["note"].get<std::string>() + "\n\n";
+  if (j.contains("certified")) s += "**Certified**: " + j["certified"]["statement"].get<std::string>() + "\n\n";
   s += "## The shrunk instance\n\n";
   s += fmt::format("{}; shrunk in {} steps ({} evaluations) from ", j["instance_summary"].get<std::string>(),
                    j["shrink"]["steps"].get<int>(), j["shrink"]["evaluations"].get<int>());

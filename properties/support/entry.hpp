@@ -12,6 +12,7 @@
 #include <iosfwd>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace annealcheck::properties::detail {
@@ -29,6 +30,9 @@ struct ResolvedOptions {
   std::optional<std::string> reproduce;  // a RapidCheck reproduce map string (without "reproduce=")
   bool reproduce_strict = false;         // explicit option: the map must hold this property
   std::ostream* case_log = nullptr;
+  bool certified = false;
+  // Certified runs: decides one case from its exact JSON (null when not certified).
+  std::function<CertifiedVerdict(const nlohmann::json&)> certify;
 };
 
 struct PropertyEntry {
@@ -39,6 +43,10 @@ struct PropertyEntry {
   // property's own generator (registry.hpp lemma2_instances). Empty otherwise.
   std::function<std::vector<model::InstanceSpec>(std::size_t n, std::uint64_t seed)> lemma2_instances;
 };
+
+// Defined in properties/certified/: the certified check of a property by id (null when it has none).
+using CertifyFn = std::function<CertifiedVerdict(const nlohmann::json&)>;
+CertifyFn certified_check(std::string_view id);
 
 using Catalog = std::vector<PropertyEntry>;
 

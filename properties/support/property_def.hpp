@@ -141,6 +141,7 @@ PropertyEntry make_entry(PropertyDef<Case> def_in) {
       std::string json = def->to_json(c).dump();
       if (ctx.skip_evaluation(json)) return;
       CaseReport r = evaluate_case(*def, check, c, std::move(json));
+      if (o.certified && !r.discarded && !ctx.shrinking()) r.certified = certify_safely(o, r.case_json);
       const bool discarded = r.discarded, holds = r.verdict.holds;
       const std::string message = render_verdict(r.verdict);
       ctx.record(std::move(r));

@@ -7,6 +7,7 @@
 #include <rapidcheck/detail/TestListener.h>
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include <chrono>
 #include <ostream>
@@ -21,6 +22,22 @@ using rc::detail::CaseResult;
 
 std::string case_hash(const std::string& s) { return fmt::format("{:016x}", fnv1a(s)); }
 
+CertifiedVerdict certify_safely(const ResolvedOptions& o, const std::string& case_json) {
+  CertifiedVerdict v;
+  if (!o.certify) {
+    v.note = "this property has no certified check";
+    return v;
+  }
+  try {
+    return o.certify(nlohmann::json::parse(case_json));
+  } catch (const std::exception& e) {
+    v.decision = "undecided";
+    v.label = "exception";
+    v.note = e.what();
+    return v;
+  }
+}
+
 struct RunContext::State : rc::detail::TestListener {
   const PropertyInfo& info;
   const ResolvedOptions& opt;
@@ -33,6 +50,15 @@ struct RunContext::State : rc::detail::TestListener {
   std::map<std::string, int> tag_counts;
   std::optional<CaseReport> closest;
   std::optional<CaseReport> original;  // the first failing case, before shrinking
+  std::map<std::string, int> certified_counts;
+  std::optional<CaseReport> first_unproved;
+
+  void count_certified() {
+    if (!current || !current->certified) return;
+    const std::string& d = current->certified->decision;
+    ++certified_counts[d];
+    if (d != "proved" && d != "undecided tie" && !first_unproved) first_unproved = current;
+  }
 
   State(const PropertyInfo& i, const ResolvedOptions& o) : info(i), opt(o) {}
 
@@ -46,6 +72,7 @@ struct RunContext::State : rc::detail::TestListener {
     else
       v = fmt::format("{} rel.margin={:+.3e} slack={:.3e} @ {}", r.verdict.label, r.verdict.relative_margin, r.verdict.relative_slack,
                       r.verdict.where);
+    if (r.certified) v += " certified=" + r.certified->decision + (r.certified->label.empty() ? "" : "(" + r.certified->label + ")");
     return fmt::format("  [{}@{}] #{} {} tags=[{}] case={}: {} {}\n", info.id, opt.type, index, r.summary, tags,
                        case_hash(r.case_json), status, v);
   }
@@ -58,6 +85,7 @@ struct RunContext::State : rc::detail::TestListener {
         ++passed;
         if (current->verdict.outcome == "within rounding") ++within_rounding;
         if (current->verdict.outcome == "not representable") ++unrepresentable;
+        count_certified();
         for (const auto& t : current->tags) ++tag_counts[t];
         if (!current->verdict.relation.empty() &&
             (!closest || current->verdict.relative_slack < closest->verdict.relative_slack))
@@ -70,6 +98,7 @@ struct RunContext::State : rc::detail::TestListener {
         if (opt.case_log) *opt.case_log << line("DISCARD (" + current->verdict.note + ")");
         break;
       case CaseResult::Type::Failure:
+        if (!shrinking) count_certified();
         if (opt.case_log) *opt.case_log << line("FAIL") << "    shrinking...\n";
         shrinking = true;
         if (!original) original = current;
@@ -87,6 +116,8 @@ struct RunContext::State : rc::detail::TestListener {
 RunContext::RunContext(const PropertyInfo& info, const ResolvedOptions& options)
     : s_(std::make_unique<State>(info, options)) {}
 RunContext::~RunContext() = default;
+
+bool RunContext::shrinking() const { return s_->shrinking; }
 
 bool RunContext::skip_evaluation(const std::string& case_json) {
   if (!s_->shrinking) return false;
@@ -185,6 +216,8 @@ RunResult RunContext::execute(const rc::detail::Property& property) {
     c.reproduce[md.id] = failure.reproduce;
     r.reproduce = reproduce_token(rc::detail::configToMinimalString(c));
     r.closest = s.closest;
+    if (o.certified && r.counterexample && !r.counterexample->discarded)
+      r.counterexample->certified = certify_safely(o, r.counterexample->case_json);
   } else if (result.match(gave_up)) {
     r.outcome = Outcome::GaveUp;
     r.cases_run = gave_up.numSuccess;
@@ -193,6 +226,9 @@ RunResult RunContext::execute(const rc::detail::Property& property) {
     r.outcome = Outcome::Error;
     r.message = error.description;
   }
+  r.certified = o.certified;
+  r.certified_counts = s.certified_counts;
+  r.certified_first_unproved = s.first_unproved;
   return r;
 }
 

@@ -35,6 +35,8 @@ class RunContext {
 
   // True when the shrink budget is spent and this case is not the best failing one.
   bool skip_evaluation(const std::string& case_json);
+  // True once RapidCheck shrinks a failure (certified runs decide no shrink step).
+  bool shrinking() const;
   // The report of the case just evaluated (the listener reads it).
   void record(CaseReport report);
   RunResult execute(const rc::detail::Property& property);
@@ -48,6 +50,9 @@ class RunContext {
 [[noreturn]] void fail_case(const std::string& message);
 [[noreturn]] void discard_case(const std::string& message);
 
-std::string case_hash(const std::string& case_json);  // 16 hex digits (FNV-1a 64), for logs
+std::string case_hash(const std::string& case_json);
+
+// options.certify on a case, an exception becoming an undecided verdict that names it.
+CertifiedVerdict certify_safely(const ResolvedOptions& options, const std::string& case_json);  // 16 hex digits (FNV-1a 64), for logs
 
 }  // namespace annealcheck::properties::detail

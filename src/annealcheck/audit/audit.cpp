@@ -1,5 +1,6 @@
 #include "annealcheck/audit/audit.hpp"
 
+#include "annealcheck/certified/decide.hpp"
 #include "annealcheck/io/input_error.hpp"
 
 #include <fmt/format.h>
@@ -137,51 +138,40 @@ bool narrow_enough(const Enclosure& e, double digits) {
 
 // ---- the certified reference ---------------------------------------------------
 
+// The precision loop is certified::decide (one code path with `eval --certified` and
+// the properties' certified checks); the audit adds its own pending items: the
+// reference's non-verdict undecided items and the widths of the counted quantities.
 CertifiedReference certify_reference(const interval::ExactProblem& e, long start_bits, long cap_bits, std::size_t checkpoints,
                                      double min_digits) {
-  const auto t0 = std::chrono::steady_clock::now();
-  CertifiedReference cr;
-  long bits = start_bits;
-  for (;;) {
-    interval::ReferenceResult r = interval::evaluate_reference(e, bits, {checkpoints});
-    cr.bits_tried.push_back(r.bits);
-    if (cr.verdicts.empty())
-      for (const auto& c : r.checks) cr.verdicts.push_back({c.label, Certainty::Undecided, std::nullopt, c.how, c.note});
-    if (cr.verdicts.size() != r.checks.size()) throw std::logic_error("reference checks changed between precisions");
-    for (std::size_t i = 0; i < r.checks.size(); ++i) {
-      ReferenceVerdict& v = cr.verdicts[i];
-      const interval::RefCheck& c = r.checks[i];
-      if (c.label != v.label) throw std::logic_error("reference check order changed between precisions");
-      if (c.verdict == Certainty::Undecided) continue;
-      if (!v.decided_at_bits) {
-        v.verdict = c.verdict;
-        v.decided_at_bits = r.bits;
-        v.how = c.how;
-        v.note = c.note;
-      } else if (v.verdict != c.verdict) {
-        throw std::logic_error("the reference contradicts itself on " + c.label + " (" + certainty_name(v.verdict) + " at " +
-                               std::to_string(*v.decided_at_bits) + " bits, " + certainty_name(c.verdict) + " at " +
-                               std::to_string(r.bits) + " bits): a bug in an enclosure");
-      }
-    }
-    std::vector<std::string> pending;
-    for (const auto& v : cr.verdicts)
-      if (!v.decided_at_bits) pending.push_back("verdict " + v.label);
+  const auto pending = [&](const interval::ReferenceResult& r) {
+    std::vector<std::string> p;
     for (const auto& u : r.undecided)
-      if (u.find("verdict") == std::string::npos && std::none_of(cr.verdicts.begin(), cr.verdicts.end(), [&](const auto& v) { return v.label == u; }))
-        pending.push_back(u);
+      if (u.find("verdict") == std::string::npos && !r.find(u)) p.push_back(u);
     for (const auto& qi : quantity_table())
       if (qi.counted)
         if (auto it = r.quantities.find(qi.id); it != r.quantities.end() && !narrow_enough(it->second, min_digits))
-          pending.push_back(std::string("enclosure of ") + qi.id + " too wide for " + fmt_digits(min_digits) + " digits");
-    cr.final = std::move(r);
-    if (pending.empty() || bits >= cap_bits) {
-      cr.still_undecided = pending;
-      break;
+          p.push_back(std::string("enclosure of ") + qi.id + " too wide for " + fmt_digits(min_digits) + " digits");
+    return p;
+  };
+  certified::Result res = certified::decide(e, {start_bits, cap_bits, checkpoints}, {}, pending);
+  CertifiedReference cr;
+  cr.bits_tried = res.bits_tried;
+  for (const auto& c : res.checks) {
+    ReferenceVerdict v{c.label, Certainty::Undecided, std::nullopt, c.how, c.note};
+    if (c.decision == certified::Decision::Proved || c.decision == certified::Decision::Refuted || c.decision == certified::Decision::NotApplicable) {
+      v.verdict = c.decision == certified::Decision::Proved ? Certainty::Proved
+                  : c.decision == certified::Decision::Refuted ? Certainty::Refuted : Certainty::NotApplicable;
+      v.decided_at_bits = c.bits;
+    } else {
+      cr.still_undecided.push_back("verdict " + c.label);
+      if (c.decision == certified::Decision::Tie) v.note += (v.note.empty() ? "" : "; ") + std::string("undecided tie");
     }
-    bits = std::min(cap_bits, bits * 2);
+    cr.verdicts.push_back(std::move(v));
   }
-  cr.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  for (const auto& u : res.pending)
+    if (!res.find(u)) cr.still_undecided.push_back(u);
+  cr.final = std::move(res.final);
+  cr.seconds = res.seconds;
   return cr;
 }
 

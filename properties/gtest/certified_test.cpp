@@ -1,0 +1,63 @@
+// The properties' certified checks through the registry (certify_case): a true
+// property's case proved, a false claim's counterexample certified refuted, a case
+// outside the premises n/a (never a refutation), ties never proved, and a property
+// without an exact counterpart saying so.
+#include "properties/registry.hpp"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+namespace ap = annealcheck::properties;
+
+namespace {
+
+// F1's shrunk counterexample: (C1) and the gap hold, (C2) does not; (G) fails by 0.25.
+const char* kF1 = R"({"K":0,"alpha":"1/10000","checkpoints":1,"delta0":["1","1"],"eps":"1/2","gamma":["1","1/2"],"k":2,"lambda":["1","1"]})";
+
+TEST(CertifiedCase, F1CounterexampleIsCertifiedRefuted) {
+  const ap::CertifiedVerdict v = ap::certify_case("falsify.f1-g-without-c2", nlohmann::json::parse(kF1));
+  EXPECT_EQ(v.decision, "refuted");
+  EXPECT_EQ(v.label, "G");
+  EXPECT_EQ(v.bits, 128);
+  EXPECT_EQ(ap::certified_statement(v), "violation certified (MPFI, 128 bits)");
+}
+
+TEST(CertifiedCase, OutsideThePremisesIsNotApplicableNotRefuted) {
+  // The same instance for lemma2.gf-lower-bound, whose premise (C2) it breaks.
+  const ap::CertifiedVerdict v = ap::certify_case("lemma2.gf-lower-bound", nlohmann::json::parse(kF1));
+  EXPECT_EQ(v.decision, "n/a");
+  EXPECT_EQ(v.label, "C2");
+}
+
+TEST(CertifiedCase, Prop1CaseIsProvedWithItsEqualitiesDecidedExactly) {
+  const ap::CertifiedVerdict v =
+      ap::certify_case("prop1.case21-losses", nlohmann::json::parse(R"({"alpha":"1/1000000","eps":"1/1000000000","K":10,"checkpoints":4})"));
+  EXPECT_EQ(v.decision, "proved");
+  EXPECT_EQ(v.ties, 0);
+  bool exact_three_quarters = false;
+  for (const auto& c : v.checks) exact_three_quarters = exact_three_quarters || c == "L_D(annealed) = (3/4) eps': proved (exact rational)";
+  EXPECT_TRUE(exact_three_quarters);
+}
+
+TEST(CertifiedCase, OddKSeparatesThe30StopsExactly) {
+  const auto odd = ap::certify_case("falsify.f4-case30-equal-parameters", nlohmann::json::parse(R"({"alpha":"1/2","eps":"1/2","K":1})"));
+  EXPECT_EQ(odd.decision, "refuted");
+  EXPECT_EQ(ap::certified_statement(odd), "violation certified (exact rationals)");
+  const auto even = ap::certify_case("falsify.f4-case30-equal-parameters", nlohmann::json::parse(R"({"alpha":"1/2","eps":"1/2","K":2})"));
+  EXPECT_EQ(even.decision, "proved");
+}
+
+TEST(CertifiedCase, LargeClosedFormIsATieNeverProved) {
+  nlohmann::json j = nlohmann::json::parse(kF1);
+  j["K"] = 5000;  // d·K = 10000 > 8192: not computed
+  EXPECT_EQ(ap::certify_case("dynamics.gd-closed-form", j).decision, "undecided tie");
+  j["K"] = 20;
+  EXPECT_EQ(ap::certify_case("dynamics.gd-closed-form", j).decision, "proved");
+}
+
+TEST(CertifiedCase, IntegratorPropertyHasNoCertifiedCheck) {
+  const auto v = ap::certify_case("dynamics.gf-odeint", nlohmann::json::object());
+  EXPECT_EQ(v.decision, "n/a");
+}
+
+}  // namespace
