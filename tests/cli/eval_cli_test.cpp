@@ -98,7 +98,7 @@ TEST(EvalCli, BadInputsExitTwoWithClearMessages) {
   expect_input_error("eval " + write_temp("eps.json", R"({"gamma": [1, 0.5], "lambda": [1, 1], "delta0": [1, 1], "k": 2, "eps": 0})"),
                      "eps > 0");
   expect_input_error("eval " + write_temp("K.json", R"({"gamma": [1, 0.5], "lambda": [1, 1], "delta0": [1, 1], "k": 2, "K": -3})"),
-                     "K >= 0");
+                     "an integer in 0..1000000");
   expect_input_error("eval " + write_temp("num.json", R"({"gamma": [1, "half"], "lambda": [1, 1], "delta0": [1, 1], "k": 2})"),
                      "gamma[1]");
   expect_input_error("eval --prop1 --alpha 2", "--alpha");
@@ -109,6 +109,19 @@ TEST(EvalCli, BadInputsExitTwoWithClearMessages) {
   expect_input_error("eval --prop1 --format xml", "--format");
   expect_input_error("eval", "an instance JSON file, or --prop1");
   expect_input_error("frobnicate", "frobnicate");
+}
+
+}  // namespace
+
+namespace {
+
+// Issue 12: what used to be misread is now read as written.
+TEST(EvalCli, ExponentWithLeadingZerosIsAValidNumber) {
+  std::string text = kGood;
+  text.replace(text.find("\"1e-9\""), 6, "\"1e-0000009\"");
+  const Result r = run("eval " + write_temp("lead0.json", text) + " --type double");
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_TRUE(r.err.empty()) << r.err;
 }
 
 }  // namespace
