@@ -12,6 +12,7 @@
 // string; the commands that replay it. Both files are written atomically.
 #pragma once
 
+#include "annealcheck/report/report_schema.hpp"
 #include "properties/registry.hpp"
 
 #include <nlohmann/json.hpp>
@@ -20,7 +21,6 @@
 
 namespace annealcheck::report {
 
-inline constexpr const char* kReportSchema = "annealcheck/counterexample-report/1";
 
 // "<property-id>-<seed>"
 std::string report_stem(const properties::RunResult& r);
