@@ -6,6 +6,7 @@
 #include "annealcheck/engine/type_id.hpp"
 #include "annealcheck/io/input_error.hpp"
 #include "cli/commands.hpp"
+#include "cli/options.hpp"
 #include "properties/registry.hpp"
 
 #include <fmt/format.h>
@@ -119,14 +120,14 @@ Command add_verify_command(CLI::App& app) {
   };
   auto o = std::make_shared<Options>();
   CLI::App* cmd = app.add_subcommand("verify", "Run the whole catalog (true properties and known-false claims) and print one table; the main job");
-  cmd->add_option("--cases", o->cases, "Cases per property and type (default: each property's own)")->check(CLI::Range(1, 10'000'000));
+  cmd->add_option("--cases", o->cases, "Cases per property and type (default: each property's own)")->check(in_range(1, 10'000'000));
   cmd->add_option("--seed", o->seed, "RapidCheck seed for every run (default 2005073600)");
   cmd->add_option("--types", o->types, "Only these types (comma-separated), among each property's own")->delimiter(',');
   cmd->add_option("--jobs", o->jobs, "Worker processes (default: all cores); results do not depend on it")
-      ->check(CLI::Range(1u, 256u))
+      ->check(in_range(1u, 256u))
       ->capture_default_str();
   cmd->add_option("--report-dir", o->report_dir, "Where refutation reports go")->capture_default_str();
-  cmd->add_option("--format", o->format, "table or json")->check(CLI::IsMember({"table", "json"}))->capture_default_str();
+  cmd->add_option("--format", o->format, "table or json")->check(one_of({"table", "json"}))->capture_default_str();
   return {cmd, [o] {
             for (const auto& t : o->types) engine::parse_type_id(t, "--types");  // InputError on an unknown id
             std::vector<Task> tasks;

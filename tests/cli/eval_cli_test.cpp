@@ -124,4 +124,22 @@ TEST(EvalCli, ExponentWithLeadingZerosIsAValidNumber) {
   EXPECT_TRUE(r.err.empty()) << r.err;
 }
 
+TEST(EvalCli, IntegersAreDecimalNotOctal) {
+  const Result a = run("eval --prop1 --K 010 --type double");
+  const Result b = run("eval --prop1 --K 10 --type double");
+  ASSERT_EQ(a.status, 0) << a.err;
+  EXPECT_EQ(a.out, b.out);  // 010 is ten steps, not eight
+  EXPECT_NE(a.out.find("GD steps taken"), std::string::npos);
+}
+
+TEST(EvalCli, LimitsAreListed) {
+  const Result r = run("limits --format json");
+  ASSERT_EQ(r.status, 0) << r.err;
+  const nlohmann::json j = nlohmann::json::parse(r.out);
+  for (const char* k : {"max_dimension", "max_stepwise_K", "max_checkpoints", "max_input_bytes", "max_nesting", "max_bits"})
+    EXPECT_TRUE(j.contains(k)) << k;
+  EXPECT_EQ(j["max_nesting"]["value"], 64);
+  EXPECT_NE(run("eval --help").out.find("annealcheck limits"), std::string::npos);
+}
+
 }  // namespace
