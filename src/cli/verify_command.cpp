@@ -4,6 +4,7 @@
 // seeded by its property id, so the verdicts and margins do not depend on --jobs
 // or on scheduling; rows are printed in catalog order.
 #include "annealcheck/engine/type_id.hpp"
+#include "annealcheck/io/atomic_file.hpp"
 #include "annealcheck/io/input_error.hpp"
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
@@ -137,10 +138,9 @@ Command add_verify_command(CLI::App& app) {
                   tasks.push_back({p.id, t, p.kind == properties::PropertyKind::Refuted});
             if (tasks.empty()) throw InputError("--types", "a list no property is built for", "types such as double, mpfr256");
 
+            io::prepare_output_dir(o->report_dir, "--report-dir");  // before any work: a file, read-only or full: exit 2
             const std::string exe = self_exe();
-            char tmpl[] = "/tmp/annealcheck-verify-XXXXXX";
-            if (!mkdtemp(tmpl)) throw std::runtime_error("cannot create a temporary directory");
-            const std::filesystem::path work(tmpl);
+            const std::filesystem::path work(io::make_work_dir("annealcheck-verify"));  // a killed run's dir goes next time
             const bool tty = isatty(STDERR_FILENO) != 0;
             std::vector<Row> rows(tasks.size());
             std::map<pid_t, std::size_t> running;
