@@ -6,9 +6,11 @@
 #include "annealcheck/audit/property_audit.hpp"
 #include "annealcheck/audit/render.hpp"
 #include "annealcheck/io/input_error.hpp"
+#include "annealcheck/limits.hpp"
 #include "annealcheck/model/instance_spec.hpp"
 #include "cli/commands.hpp"
 #include "properties/registry.hpp"
+#include "cli/options.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -40,20 +42,20 @@ Command add_audit_command(CLI::App& app) {
                   "mpfr:64,mpfr128,mpfr256,mpfr:512,mpfr1024)");
   cmd->add_option("--reference", o->reference, "Starting precision of the reference, mpfi:BITS (default: twice the top rung's bits)");
   cmd->add_option("--reference-cap", o->reference_cap, "Highest reference precision in bits when raising it to decide (default: 16 x start)")
-      ->check(CLI::Range(2L, 1000000L));
+      ->check(in_range(2L, 1000000L));
   cmd->add_option("--min-digits", o->min_digits, "D: correct significant digits every counted quantity needs")
-      ->check(CLI::Range(0.0, 100000.0))
+      ->check(in_range(0.0, 100000.0))
       ->capture_default_str();
-  cmd->add_option("--format", o->format, "Output format")->check(CLI::IsMember({"table", "json"}))->capture_default_str();
+  cmd->add_option("--format", o->format, "Output format")->check(one_of({"table", "json"}))->capture_default_str();
   cmd->add_option("--plot", o->plot, "Write correct digits vs bits, one line per quantity (FILE.png or FILE.svg, via gnuplot)");
   cmd->add_option("--checkpoints", o->checkpoints, "GF checkpoints, geometric in train loss")
-      ->check(CLI::Range(std::size_t{1}, std::size_t{100000}))
+      ->check(in_range(std::size_t{1}, limits::kMaxCheckpoints))
       ->capture_default_str();
   cmd->add_flag("--closed-form", o->closed_form,
                 "Also audit the closed-form (quadratic) stopping time of 2:1-rate instances (SPEC §6, hazard 4)");
-  cmd->add_option("--jobs", o->jobs, "Rungs audited in parallel (default: min(2, cores))")->check(CLI::Range(1u, 256u));
+  cmd->add_option("--jobs", o->jobs, "Rungs audited in parallel (default: min(2, cores))")->check(in_range(1u, 256u));
   cmd->add_option("--property", o->property, "Audit N random instances from this property's generator (see --cases)");
-  cmd->add_option("--cases", o->cases, "Random instances for --property")->check(CLI::Range(std::size_t{1}, std::size_t{100000}))->capture_default_str();
+  cmd->add_option("--cases", o->cases, "Random instances for --property")->check(in_range(std::size_t{1}, std::size_t{100000}))->capture_default_str();
   cmd->add_option("--seed", o->seed, "Seed for --property")->capture_default_str();
   cmd->add_option("--report-dir", o->report_dir, "Where --property writes one JSON report per disagreement")->capture_default_str();
   return {cmd, [o, cmd]() {

@@ -3,6 +3,7 @@
 #include "annealcheck/io/input_error.hpp"
 #include "properties/report/counterexample_report.hpp"
 #include "cli/commands.hpp"
+#include "cli/options.hpp"
 #include "properties/registry.hpp"
 
 #include <fmt/format.h>
@@ -25,13 +26,13 @@ Command add_check_command(CLI::App& app) {
   CLI::App* cmd = app.add_subcommand("check", "Run one property through RapidCheck; on failure write a shrunk counterexample report");
   cmd->add_option("id", o->id, "Property id (see `annealcheck list`)")->required();
   cmd->add_option("--cases", o->cases, "Cases to generate (default: the property's, x ANNEALCHECK_THOROUGH; RC_PARAMS max_success=)")
-      ->check(CLI::Range(1, 10'000'000));
+      ->check(in_range(1, 10'000'000));
   cmd->add_option("--seed", o->seed, "RapidCheck seed (default: RC_PARAMS seed=, else 2005073600)");
   cmd->add_option("--type", o->type, "Number type id (one the property is built for)")->capture_default_str();
-  cmd->add_option("--max-dim", o->max_dim, "Largest dimension generated")->check(CLI::Range(std::size_t{1}, std::size_t{64}));
+  cmd->add_option("--max-dim", o->max_dim, "Largest dimension generated")->check(in_range(std::size_t{1}, std::size_t{64}));
   cmd->add_option("--report-dir", o->report_dir, "Where a failure's report goes")->capture_default_str();
   cmd->add_option("--format", o->format, "text, or json (one object: the run and the report path)")
-      ->check(CLI::IsMember({"text", "json"}))
+      ->check(one_of({"text", "json"}))
       ->capture_default_str();
   cmd->add_flag("--certified", o->certified,
                 "Also decide every generated case and the shrunk counterexample with MPFI from the exact case "

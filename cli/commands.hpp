@@ -24,5 +24,6 @@ Command add_replay_command(CLI::App& app);
 Command add_verify_command(CLI::App& app);
 Command add_prop1_command(CLI::App& app);
 Command add_audit_command(CLI::App& app);
+Command add_limits_command(CLI::App& app);
 
 }  // namespace annealcheck::cli

@@ -2,9 +2,12 @@
 #include "annealcheck/certified/eval_report.hpp"
 #include "annealcheck/engine/report.hpp"
 #include "annealcheck/interval/exact_problem.hpp"
+#include "annealcheck/engine/representable.hpp"
 #include "annealcheck/io/input_error.hpp"
+#include "annealcheck/limits.hpp"
 #include "annealcheck/model/instance_spec.hpp"
 #include "cli/commands.hpp"
+#include "cli/options.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -31,12 +34,12 @@ Command add_eval_command(CLI::App& app) {
   cmd->add_option("--eps", o->eps, "eps for --prop1, > 0")->capture_default_str();
   cmd->add_option("--K", o->K, "GD steps for --prop1, >= 0")->capture_default_str();
   cmd->add_option("--type", o->type, "Number type id (see `annealcheck types`)")->capture_default_str();
-  cmd->add_option("--format", o->format, "Output format")->check(CLI::IsMember({"table", "json"}))->capture_default_str();
+  cmd->add_option("--format", o->format, "Output format")->check(one_of({"table", "json"}))->capture_default_str();
   cmd->add_option("--checkpoints", o->checkpoints, "GF checkpoints, geometric in train loss (default: the file's, else 16)")
-      ->check(CLI::Range(std::size_t{1}, std::size_t{100000}))
+      ->check(in_range(std::size_t{1}, limits::kMaxCheckpoints))
       ->capture_default_str();
   cmd->add_option("--digits", o->digits, "Significant digits in the table (JSON keeps all)")
-      ->check(CLI::Range(1, 10000))
+      ->check(in_range(1, 10000))
       ->capture_default_str();
   cmd->add_flag("--certified", o->certified,
                 "Also decide every check with MPFI enclosures from the exact instance: proved / refuted / undecided / undecided tie "
@@ -59,6 +62,7 @@ Command add_eval_command(CLI::App& app) {
       if (o->instance.empty()) throw InputError("instance", "nothing", "an instance JSON file, or --prop1");
       problem = model::read_instance_file(o->instance);
     }
+    engine::check_representable(problem, type);  // e.g. eps = 1e-100000 at double: refused, naming the rung that holds it
     std::size_t checkpoints = o->checkpoints;  // --checkpoints, else the file's, else 16
     if (cmd->count("--checkpoints") == 0)
       if (const auto* s = std::get_if<model::InstanceSpec>(&problem); s && s->checkpoints) checkpoints = *s->checkpoints;

@@ -1,5 +1,6 @@
 // `annealcheck list`: the property catalog.
 #include "cli/commands.hpp"
+#include "cli/options.hpp"
 #include "properties/registry.hpp"
 
 #include <fmt/format.h>
@@ -13,7 +14,7 @@ namespace annealcheck::cli {
 Command add_list_command(CLI::App& app) {
   auto format = std::make_shared<std::string>("text");
   CLI::App* cmd = app.add_subcommand("list", "List every property: id, statement with SPEC labels, types, expected to hold or be refuted");
-  cmd->add_option("--format", *format, "text or json")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
+  cmd->add_option("--format", *format, "text or json")->check(one_of({"text", "json"}))->capture_default_str();
   return {cmd, [format] {
             nlohmann::json all = nlohmann::json::array();
             for (const auto& p : properties::catalog()) {

@@ -2,6 +2,7 @@
 // Exit status: 0 success, 1 a checked claim failed, 2 bad input or usage, 3 internal error.
 #include "annealcheck/io/input_error.hpp"
 #include "cli/commands.hpp"
+#include "cli/options.hpp"
 
 #include <iostream>
 #include <string>
@@ -12,6 +13,7 @@ int main(int argc, char** argv) {
   CLI::App app{"annealcheck: Lemma 2 / Proposition 1 of Nakkiran 2020 (learning-rate annealing), checked by computation.\n"
                "Equation labels (E1..E5, C1, C2, G, A, P1..P5) refer to SPEC.md."};
   app.require_subcommand(1);
+  app.footer("Input limits (max d, K, checkpoints, input bytes, JSON nesting, bits): `annealcheck limits`.");
   const std::vector<cli::Command> commands{
       cli::add_types_command(app),
       cli::add_eval_command(app),
@@ -21,7 +23,9 @@ int main(int argc, char** argv) {
       cli::add_verify_command(app),
       cli::add_prop1_command(app),
       cli::add_audit_command(app),
+      cli::add_limits_command(app),
   };
+  cli::harden(app);  // decimal integers only, every option
   if (argc > 1 && argv[1][0] != '-') {  // name an unknown command instead of CLI11's "A subcommand is required"
     bool known = false;
     std::string names;
@@ -30,7 +34,8 @@ int main(int argc, char** argv) {
       names += (names.empty() ? "" : ", ") + c.app->get_name();
     }
     if (!known) {
-      std::cerr << "annealcheck: error: unknown command '" << argv[1] << "'; expected one of " << names << "\n";
+      std::cerr << "annealcheck: error: field 'COMMAND': got " << quote(argv[1]) << " (unknown command); expected one of " << names
+                << " (see `annealcheck --help`)\n";
       return 2;
     }
   }
@@ -41,7 +46,10 @@ int main(int argc, char** argv) {
   } catch (const CLI::CallForAllHelp& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    std::cerr << "annealcheck: error: " << e.what() << "\n(see `annealcheck --help` or `annealcheck SUBCOMMAND --help`)\n";
+    std::cerr << "annealcheck: error: " << cli::error_line(e, app, argc, argv) << "\n";
+    return 2;
+  } catch (const InputError& e) {
+    std::cerr << "annealcheck: error: " << e.what() << "\n";
     return 2;
   }
   try {
@@ -50,6 +58,9 @@ int main(int argc, char** argv) {
   } catch (const InputError& e) {
     std::cerr << "annealcheck: error: " << e.what() << "\n";
     return 2;
+  } catch (const std::bad_alloc&) {
+    std::cerr << "annealcheck: error: out of memory (the input is too large for this machine; see `annealcheck limits`)\n";
+    return 3;
   } catch (const std::exception& e) {
     std::cerr << "annealcheck: internal error: " << e.what() << "\n";
     return 3;

@@ -5,6 +5,7 @@
 #include "annealcheck/prop1/data_model.hpp"
 #include "annealcheck/prop1/report.hpp"
 #include "cli/commands.hpp"
+#include "cli/options.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -34,7 +35,7 @@ Command add_prop1_command(CLI::App& app) {
   cmd->add_option("--r", p.r, "Threshold r for P[L_D(GF)/L_D(annealed) >= r] (default 2(1 - alpha))");
   cmd->add_flag("--rotate", p.rotated, "Rotate the data by U = [[3/5,-4/5],[4/5,3/5]] (non-diagonal S_X; losses must not change)");
   cmd->add_option("--flow", p.flow, "GF on beta by the matrix exponential (exact) or by Boost.Odeint")
-      ->check(CLI::IsMember({"exact", "odeint"}))
+      ->check(one_of({"exact", "odeint"}))
       ->capture_default_str();
   cmd->add_option("--odeint-tol", p.odeint_tol, "Odeint tolerance (default 2^(-3 bits/4) of the type)");
   cmd->add_option("--digits", p.digits, "Significant digits in the table (JSON keeps all)")->capture_default_str();
@@ -44,7 +45,7 @@ Command add_prop1_command(CLI::App& app) {
   cmd->add_option("--figure", p.figure_prefix, "Write Figure 1 as PREFIX.png and PREFIX.svg (+ PREFIX.dat, PREFIX.gp) via gnuplot");
   cmd->add_option("--figure-gd-points", p.figure_gd_points, "GD iterates drawn in the figure")->capture_default_str();
   cmd->add_option("--figure-flow-points", p.figure_flow_points, "Points per GF path in the figure")->capture_default_str();
-  cmd->add_option("--format", o->format, "Output format")->check(CLI::IsMember({"table", "json"}))->capture_default_str();
+  cmd->add_option("--format", o->format, "Output format")->check(one_of({"table", "json"}))->capture_default_str();
 
   CLI::App* gen = cmd->add_subcommand(
       "general",
@@ -61,14 +62,14 @@ Command add_prop1_command(CLI::App& app) {
   gen->add_option("--eta", g.eta, "GD step fixed before sampling (default n/ceil(n max p)), or per-draw (1/gamma_1 of each draw)");
   gen->add_option("--type", o->general_type, "Number type id")->capture_default_str();
   gen->add_option("--method", g.method, "auto (enumerate up to --max-enumeration count vectors), enumerate, monte-carlo, both")
-      ->check(CLI::IsMember({"auto", "enumerate", "monte-carlo", "both"}))
+      ->check(one_of({"auto", "enumerate", "monte-carlo", "both"}))
       ->capture_default_str();
   gen->add_option("--max-enumeration", g.max_enumeration, "Largest number of count vectors to enumerate")->capture_default_str();
   gen->add_option("--samples", g.samples, "Monte Carlo draws")->capture_default_str();
   gen->add_option("--confidence", g.confidence, "Confidence level of the Monte Carlo interval")->capture_default_str();
   gen->add_option("--seed", g.seed, "Monte Carlo seed")->capture_default_str();
   gen->add_option("--digits", g.digits, "Significant digits in the table")->capture_default_str();
-  gen->add_option("--format", o->general_format, "Output format")->check(CLI::IsMember({"table", "json"}))->capture_default_str();
+  gen->add_option("--format", o->general_format, "Output format")->check(one_of({"table", "json"}))->capture_default_str();
 
   return {cmd, [o, gen]() {
             if (gen->parsed()) {

@@ -1,6 +1,7 @@
 // `annealcheck replay REPORT.json`: re-evaluates a report's shrunk case and shows
 // that the same inequality breaks with the same lhs and rhs (or, at another type,
 // what happens there).
+#include "annealcheck/io/exact_json.hpp"
 #include "annealcheck/io/input_error.hpp"
 #include "properties/report/counterexample_report.hpp"
 #include "cli/commands.hpp"
@@ -31,7 +32,12 @@ Command add_replay_command(CLI::App& app) {
             const std::string id = rep["property"]["id"];
             const std::string recorded_type = rep["type"]["id"];
             const std::string type = o->type.value_or(recorded_type);
-            const properties::CaseReport c = properties::check_case(id, type, rep["instance"]);
+            properties::CaseReport c;
+            try {
+              c = properties::check_case(id, type, rep["instance"]);
+            } catch (const nlohmann::json::exception&) {  // the case does not decode as this property's case
+              throw InputError("instance", io::describe(rep["instance"]), "the case of " + id + " as `check` writes it");
+            }
             const properties::Verdict& v = c.verdict;
             const nlohmann::json& was = rep["violation"];
             std::cout << fmt::format("{} on {} at {}\n", id, c.summary, type);
@@ -56,7 +62,7 @@ Command add_replay_command(CLI::App& app) {
               return certified_ok ? 0 : 1;
             }
             std::cout << fmt::format("NOT reproduced: recorded {} lhs {} rhs {} at {}\n", was["label"].get<std::string>(),
-                                     was["lhs"].get<std::string>(), was["rhs"].get<std::string>(), was.value("where", ""));
+                                     was["lhs"].get<std::string>(), was["rhs"].get<std::string>(), was["where"].get<std::string>());
             return 1;
           }};
 }

@@ -5,9 +5,11 @@
 // seeded by its property id, so the verdicts and margins do not depend on --jobs
 // or on scheduling; rows are printed in catalog order.
 #include "annealcheck/engine/type_id.hpp"
+#include "annealcheck/io/atomic_file.hpp"
 #include "annealcheck/io/input_error.hpp"
 #include "cli/commands.hpp"
 #include "cli/worker_pool.hpp"
+#include "cli/options.hpp"
 #include "properties/registry.hpp"
 #include "properties/report/counterexample_report.hpp"
 
@@ -89,14 +91,14 @@ Command add_verify_command(CLI::App& app) {
   };
   auto o = std::make_shared<Options>();
   CLI::App* cmd = app.add_subcommand("verify", "Run the whole catalog (true properties and known-false claims) and print one table; the main job");
-  cmd->add_option("--cases", o->cases, "Cases per property and type (default: each property's own)")->check(CLI::Range(1, 10'000'000));
+  cmd->add_option("--cases", o->cases, "Cases per property and type (default: each property's own)")->check(in_range(1, 10'000'000));
   cmd->add_option("--seed", o->seed, "RapidCheck seed for every run (default 2005073600)");
   cmd->add_option("--types", o->types, "Only these types (comma-separated), among each property's own")->delimiter(',');
   cmd->add_option("--jobs", o->jobs, "Worker processes (default: all cores); results do not depend on it")
-      ->check(CLI::Range(1u, 256u))
+      ->check(in_range(1u, 256u))
       ->capture_default_str();
   cmd->add_option("--report-dir", o->report_dir, "Where refutation reports go")->capture_default_str();
-  cmd->add_option("--format", o->format, "table or json")->check(CLI::IsMember({"table", "json"}))->capture_default_str();
+  cmd->add_option("--format", o->format, "table or json")->check(one_of({"table", "json"}))->capture_default_str();
   cmd->add_flag("--certified", o->certified,
                 "Also decide every case with MPFI from the exact case: true properties must be proved, refutations certified "
                 "(default cases of a true property: at most " + std::to_string(properties::certified_default_cases()) + ")");
@@ -109,6 +111,7 @@ Command add_verify_command(CLI::App& app) {
                   tasks.push_back({p.id, t, p.kind == properties::PropertyKind::Refuted});
             if (tasks.empty()) throw InputError("--types", "a list no property is built for", "types such as double, mpfr256");
 
+            io::prepare_output_dir(o->report_dir, "--report-dir");  // before any work: a file, read-only or full: exit 2
             std::vector<std::vector<std::string>> args;
             for (const Task& t : tasks) {
               args.push_back({"check", t.id, "--type", t.type, "--report-dir", o->report_dir, "--format", "json"});

@@ -1,5 +1,7 @@
 #include "cli/worker_pool.hpp"
 
+#include "annealcheck/io/atomic_file.hpp"
+
 #include <fmt/format.h>
 
 #include <fcntl.h>
@@ -62,9 +64,7 @@ std::string describe_exit(int status) {
 void run_workers(const std::vector<std::vector<std::string>>& args, unsigned jobs,
                  const std::function<void(std::size_t, const WorkerOutput&)>& done) {
   const std::string exe = self_exe();
-  char tmpl[] = "/tmp/annealcheck-verify-XXXXXX";
-  if (!mkdtemp(tmpl)) throw std::runtime_error("cannot create a temporary directory");
-  const std::filesystem::path work(tmpl);
+  const std::filesystem::path work(io::make_work_dir("annealcheck-verify"));  // a killed run's dir goes next time
   const auto base = [&](std::size_t i) { return (work / std::to_string(i)).string(); };
   std::map<pid_t, std::size_t> running;
   std::size_t next = 0, finished = 0;

@@ -1,4 +1,5 @@
 #include "properties/report/counterexample_report.hpp"
+#include "properties/report/report_schema.hpp"
 
 #include "annealcheck/io/atomic_file.hpp"
 #include "annealcheck/io/exact_json.hpp"
@@ -128,27 +129,7 @@ WrittenReport write_report(const properties::RunResult& r, const std::string& di
 }
 
 json read_report(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError("REPORT", "\"" + path + "\" (cannot be opened)", "a report file written by `annealcheck check` or `verify`");
-  std::stringstream ss;
-  ss << in.rdbuf();
-  json j;
-  try {
-    j = json::parse(ss.str());
-  } catch (const json::exception& e) {
-    throw InputError("REPORT", "\"" + path + "\" (malformed or truncated JSON: " + e.what() + ")", "a complete report JSON file");
-  }
-  if (!j.is_object() || j.value("schema", "") != kReportSchema)
-    throw InputError("REPORT", "\"" + path + "\" (schema " + (j.is_object() && j.contains("schema") ? j["schema"].dump() : "missing") + ")",
-                     std::string("a report with \"schema\": \"") + kReportSchema + "\"");
-  for (const char* key : {"property", "type", "instance", "violation", "rapidcheck"})
-    if (!j.contains(key)) throw InputError("REPORT", "\"" + path + "\" (no \"" + key + "\")", "a complete report");
-  for (const char* key : {"lhs", "rhs", "label"})
-    if (!j["violation"].contains(key) || !j["violation"][key].is_string())
-      throw InputError("REPORT", "\"" + path + "\" (violation." + key + " missing)", "a complete report");
-  if (!j["property"].contains("id") || !j["property"]["id"].is_string() || !j["type"].contains("id"))
-    throw InputError("REPORT", "\"" + path + "\" (property.id or type.id missing)", "a complete report");
-  return j;
+  return parse_report(io::read_text_file(path, "REPORT", "a report file written by `annealcheck check` or `verify`"), path);
 }
 
 }  // namespace annealcheck::report

@@ -17,6 +17,7 @@
 // string; the commands that replay it. Both files are written atomically.
 #pragma once
 
+#include "properties/report/report_schema.hpp"
 #include "properties/registry.hpp"
 
 #include <nlohmann/json.hpp>
@@ -25,7 +26,6 @@
 
 namespace annealcheck::report {
 
-inline constexpr const char* kReportSchema = "annealcheck/counterexample-report/1";
 
 // "<property-id>-<type>-<seed>"
 std::string report_stem(const properties::RunResult& r);

@@ -98,7 +98,7 @@ TEST(EvalCli, BadInputsExitTwoWithClearMessages) {
   expect_input_error("eval " + write_temp("eps.json", R"({"gamma": [1, 0.5], "lambda": [1, 1], "delta0": [1, 1], "k": 2, "eps": 0})"),
                      "eps > 0");
   expect_input_error("eval " + write_temp("K.json", R"({"gamma": [1, 0.5], "lambda": [1, 1], "delta0": [1, 1], "k": 2, "K": -3})"),
-                     "K >= 0");
+                     "an integer in 0..1000000");
   expect_input_error("eval " + write_temp("num.json", R"({"gamma": [1, "half"], "lambda": [1, 1], "delta0": [1, 1], "k": 2})"),
                      "gamma[1]");
   expect_input_error("eval --prop1 --alpha 2", "--alpha");
@@ -109,6 +109,37 @@ TEST(EvalCli, BadInputsExitTwoWithClearMessages) {
   expect_input_error("eval --prop1 --format xml", "--format");
   expect_input_error("eval", "an instance JSON file, or --prop1");
   expect_input_error("frobnicate", "frobnicate");
+}
+
+}  // namespace
+
+namespace {
+
+// Issue 12: what used to be misread is now read as written.
+TEST(EvalCli, ExponentWithLeadingZerosIsAValidNumber) {
+  std::string text = kGood;
+  text.replace(text.find("\"1e-9\""), 6, "\"1e-0000009\"");
+  const Result r = run("eval " + write_temp("lead0.json", text) + " --type double");
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_TRUE(r.err.empty()) << r.err;
+}
+
+TEST(EvalCli, IntegersAreDecimalNotOctal) {
+  const Result a = run("eval --prop1 --K 010 --type double");
+  const Result b = run("eval --prop1 --K 10 --type double");
+  ASSERT_EQ(a.status, 0) << a.err;
+  EXPECT_EQ(a.out, b.out);  // 010 is ten steps, not eight
+  EXPECT_NE(a.out.find("GD steps taken"), std::string::npos);
+}
+
+TEST(EvalCli, LimitsAreListed) {
+  const Result r = run("limits --format json");
+  ASSERT_EQ(r.status, 0) << r.err;
+  const nlohmann::json j = nlohmann::json::parse(r.out);
+  for (const char* k : {"max_dimension", "max_stepwise_K", "max_checkpoints", "max_input_bytes", "max_nesting", "max_bits"})
+    EXPECT_TRUE(j.contains(k)) << k;
+  EXPECT_EQ(j["max_nesting"]["value"], 64);
+  EXPECT_NE(run("eval --help").out.find("annealcheck limits"), std::string::npos);
 }
 
 }  // namespace

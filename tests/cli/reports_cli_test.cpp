@@ -116,7 +116,8 @@ TEST(ReportsCli, BadInputExitsTwoAndWritesNothing) {
 
 std::string verdict_lines(const std::string& json_text) {
   std::string s;
-  for (const auto& r : nlohmann::json::parse(json_text)["rows"])
+  const nlohmann::json doc = nlohmann::json::parse(json_text);  // named: a temporary would die before the loop body
+  for (const auto& r : doc["rows"])
     s += r["property"].get<std::string>() + " " + r["type"].get<std::string>() + " " + std::to_string(r["cases"].get<int>()) + " " +
          r["verdict"].get<std::string>() + " " + r["smallest_margin"].get<std::string>() + "\n";
   return s;

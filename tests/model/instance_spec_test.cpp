@@ -93,7 +93,7 @@ INSTANTIATE_TEST_SUITE_P(
                       BadCase{"alpha", R"("0")", "alpha", "(0, 1)"},
                       BadCase{"eps", R"("0")", "eps", "eps > 0"},
                       BadCase{"eps", R"("-1e-9")", "eps", "eps > 0"},
-                      BadCase{"K", "-1", "K", "K >= 0"},
+                      BadCase{"K", "-1", "K", "an integer in 0..1000000"},
                       BadCase{"eps", R"("1e-9x")", "eps", "not a number"},
                       BadCase{"gamma", R"("2/3")", "gamma", "an array"},
                       BadCase{"surprise", "1", "surprise", "unknown field"}));

@@ -15,6 +15,14 @@ TEST(ParseRational, DecimalsAreExact) {
   EXPECT_EQ(parse_rational("1e-30").value.str(), "1/1000000000000000000000000000000");
 }
 
+TEST(ParseRational, ExponentMayHaveLeadingZeros) {  // issue 12: "1e-0000009" was "exponent too large"
+  EXPECT_EQ(parse_rational("1e-0000009").value, Rational(1, 1000000000));
+  EXPECT_EQ(parse_rational("25E+000000000000000000001").value, Rational(250));
+  EXPECT_EQ(parse_rational("3e0000").value, Rational(3));
+  EXPECT_FALSE(parse_rational("1e0000100001").ok());  // still 100001 after the zeros
+  EXPECT_TRUE(parse_rational("1e-000100000").ok());
+}
+
 TEST(ParseRational, FractionsAreCanonical) {
   EXPECT_EQ(parse_rational("2/3").value, Rational(2, 3));
   EXPECT_EQ(parse_rational("4/6").value.str(), "2/3");

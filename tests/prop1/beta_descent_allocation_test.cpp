@@ -1,5 +1,7 @@
 // The β-space GD phase allocates nothing per step at static precision: the
 // number of heap allocations of a run does not depend on K.
+// operator new/delete are replaced below with malloc/free: GCC cannot see they pair up.
+#pragma GCC diagnostic ignored "-Wmismatched-new-delete"
 #include "annealcheck/numeric/mpfr_traits.hpp"
 #include "annealcheck/prop1/beta_space.hpp"
 

@@ -16,7 +16,7 @@ struct Prop1Case21 {
 
 using Problem = std::variant<model::InstanceSpec, Prop1Case21>;
 
-// Validates α ∈ (0,1), ε > 0, K ≥ 0 (InputError otherwise).
+// Validates α ∈ (0,1), ε > 0, 0 ≤ K ≤ limits::kMaxStepwiseK (InputError otherwise).
 Prop1Case21 prop1_case21(const std::string& alpha, const std::string& eps, long K);
 
 }  // namespace annealcheck::engine

@@ -43,10 +43,11 @@ std::string valid_ids() {
 }
 
 long parse_bits(const std::string& id, const std::string& digits, const std::string& option) {
-  if (digits.empty() || digits.size() > 6 || !std::all_of(digits.begin(), digits.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
-    throw InputError(option, "\"" + id + "\"", "BITS an integer in 2..100000");
+  const std::string expected = "BITS an integer in 2.." + std::to_string(limits::kMaxBits) + " (max_bits, see `annealcheck limits`)";
+  if (digits.empty() || digits.size() > 9 || !std::all_of(digits.begin(), digits.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
+    throw InputError(option, quote(id), expected);
   const long b = std::stol(digits);
-  if (b < 2 || b > 100000) throw InputError(option, "\"" + id + "\"", "BITS an integer in 2..100000");
+  if (b < 2 || b > limits::kMaxBits) throw InputError(option, quote(id), expected);
   return b;
 }
 
@@ -69,7 +70,7 @@ TypeSpec parse_type_id(const std::string& id, const std::string& option) {
   }
   if (id.rfind("mpfr:", 0) == 0) return {id, Family::MpfrRuntime, parse_bits(id, id.substr(5), option), false, false};
   if (id.rfind("mpfi:", 0) == 0) return {id, Family::MpfiRuntime, parse_bits(id, id.substr(5), option), true, false};
-  throw InputError(option, "\"" + id + "\" (unknown type id)", valid_ids());
+  throw InputError(option, quote(id) + " (unknown type id)", valid_ids());
 }
 
 }  // namespace annealcheck::engine

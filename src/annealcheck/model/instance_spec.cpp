@@ -2,6 +2,7 @@
 
 #include "annealcheck/io/exact_json.hpp"
 #include "annealcheck/io/input_error.hpp"
+#include "annealcheck/limits.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -16,15 +17,13 @@ ExactValue exact(const Rational& q) { return {q.str(), q}; }
 
 namespace {
 
-std::string quoted(const std::string& s) { return "\"" + s + "\""; }
-
 ExactValue read_number(const json& v, const std::string& field) {
-  if (!v.is_string()) throw InputError(field, v.dump(), "a number (JSON number or a string like \"1e-30\" or \"2/3\")");
+  if (!v.is_string()) throw InputError(field, io::describe(v), "a number (JSON number or a string like \"1e-30\" or \"2/3\")");
   const std::string text = v.get<std::string>();
   numeric::RationalParse p = numeric::parse_rational(text);
   if (!p.ok()) {
     const bool nonfinite = p.error.rfind("not finite", 0) == 0;
-    throw InputError(field, quoted(text) + " (" + p.error + ")",
+    throw InputError(field, quote(text) + " (" + p.error + ")",
                      nonfinite ? "a finite number" : "a decimal like \"1e-30\" or a fraction like \"2/3\"");
   }
   return {text, std::move(p.value)};
@@ -33,14 +32,16 @@ ExactValue read_number(const json& v, const std::string& field) {
 long read_integer(const json& v, const std::string& field, const std::string& expected) {
   const ExactValue e = read_number(v, field);
   if (!e.value.is_integer() || e.value < Rational(-1'000'000'000L) || e.value > Rational(1'000'000'000L))
-    throw InputError(field, quoted(e.text), expected);
+    throw InputError(field, quote(e.text), expected);
   return std::stol(e.value.str());
 }
 
 std::vector<ExactValue> read_vector(const json& j, const std::string& field) {
   if (!j.contains(field)) throw InputError(field, "nothing (missing)", "an array of numbers");
   const json& a = j.at(field);
-  if (!a.is_array()) throw InputError(field, a.dump(), "an array of numbers");
+  if (!a.is_array()) throw InputError(field, io::describe(a), "an array of numbers");
+  if (a.size() > limits::kMaxDimension)
+    throw InputError(field, io::describe(a), "at most " + std::to_string(limits::kMaxDimension) + " values (max_dimension, see `annealcheck limits`)");
   std::vector<ExactValue> out;
   for (std::size_t i = 0; i < a.size(); ++i) out.push_back(read_number(a[i], field + "[" + std::to_string(i) + "]"));
   return out;
@@ -68,39 +69,44 @@ void validate(const InstanceSpec& s) {
     throw InputError("delta0", std::to_string(s.delta0.size()) + " values",
                      std::to_string(d) + " values, one per gamma (length mismatch)");
   for (std::size_t i = 0; i < d; ++i) {
-    if (s.gamma[i].value.sign() < 0) throw InputError(at("gamma", i), quoted(s.gamma[i].text), "a value >= 0 (negative eigenvalue)");
+    if (s.gamma[i].value.sign() < 0) throw InputError(at("gamma", i), quote(s.gamma[i].text), "a value >= 0 (negative eigenvalue)");
     if (i > 0 && s.gamma[i].value > s.gamma[i - 1].value)
-      throw InputError(at("gamma", i), quoted(s.gamma[i].text),
-                       "gamma sorted descending: it exceeds gamma[" + std::to_string(i - 1) + "] = " + quoted(s.gamma[i - 1].text));
-    if (s.lambda[i].value.sign() <= 0) throw InputError(at("lambda", i), quoted(s.lambda[i].text), "a value > 0");
+      throw InputError(at("gamma", i), quote(s.gamma[i].text),
+                       "gamma sorted descending: it exceeds gamma[" + std::to_string(i - 1) + "] = " + quote(s.gamma[i - 1].text));
+    if (s.lambda[i].value.sign() <= 0) throw InputError(at("lambda", i), quote(s.lambda[i].text), "a value > 0");
   }
   if (d < 2) throw InputError("gamma", "1 value", "at least 2 values (Lemma 2 needs a split k in {2..d})");
   if (s.k < 2 || s.k > d)
     throw InputError("k", std::to_string(s.k), "an integer in {2.." + std::to_string(d) + "} (k out of range)");
   if (s.rho) {
-    if (s.rho->value.sign() <= 0) throw InputError("rho", quoted(s.rho->text), "a gap rho > 0");
+    if (s.rho->value.sign() <= 0) throw InputError("rho", quote(s.rho->text), "a gap rho > 0");
     if (const auto m = max_rho(s); m && s.rho->value > *m)
-      throw InputError("rho", quoted(s.rho->text),
+      throw InputError("rho", quote(s.rho->text),
                        "rho <= gamma[k-2]/gamma[k-1] - 1 = " + m->str() + " (larger than the spectrum allows)");
   } else if (const auto m = max_rho(s); m && m->sign() <= 0) {
     throw InputError("k", std::to_string(s.k),
-                     "a split with gamma[k-2] > gamma[k-1] (no gap: gamma[k-2] = gamma[k-1] = " + quoted(s.gamma[s.k - 1].text) + ")");
+                     "a split with gamma[k-2] > gamma[k-1] (no gap: gamma[k-2] = gamma[k-1] = " + quote(s.gamma[s.k - 1].text) + ")");
   }
   if (s.alpha.value.sign() <= 0 || s.alpha.value >= Rational(1))
-    throw InputError("alpha", quoted(s.alpha.text), "a value in the open interval (0, 1)");
-  if (s.eps.value.sign() <= 0) throw InputError("eps", quoted(s.eps.text), "eps > 0");
-  if (s.K < 0) throw InputError("K", std::to_string(s.K), "K >= 0");
-  if (s.eta && s.eta->value.sign() <= 0) throw InputError("eta", quoted(s.eta->text), "a step eta > 0");
+    throw InputError("alpha", quote(s.alpha.text), "a value in the open interval (0, 1)");
+  if (s.eps.value.sign() <= 0) throw InputError("eps", quote(s.eps.text), "eps > 0");
+  if (s.K < 0 || s.K > limits::kMaxStepwiseK)
+    throw InputError("K", std::to_string(s.K), "an integer in 0.." + std::to_string(limits::kMaxStepwiseK) +
+                                                   " (max_stepwise_K: every GD step is checked; see `annealcheck limits`)");
+  if (static_cast<long long>(d) * s.K > limits::kMaxCoordinateSteps)
+    throw InputError("K", std::to_string(s.K), "d*K <= " + std::to_string(limits::kMaxCoordinateSteps) + " (d = " + std::to_string(d) +
+                                                   "; max_coordinate_steps, see `annealcheck limits`)");
+  if (s.eta && s.eta->value.sign() <= 0) throw InputError("eta", quote(s.eta->text), "a step eta > 0");
   if (s.gamma[0].value.sign() == 0 && !s.eta)
-    throw InputError("gamma[0]", quoted(s.gamma[0].text), "gamma[0] > 0 (the step 1/gamma_1 needs it)");
+    throw InputError("gamma[0]", quote(s.gamma[0].text), "gamma[0] > 0 (the step 1/gamma_1 needs it)");
 }
 
 InstanceSpec instance_from_json(const json& j, const std::string& source) {
-  if (!j.is_object()) throw InputError(source, j.dump().substr(0, 40), "a JSON object with gamma, lambda, delta0, k");
+  if (!j.is_object()) throw InputError(source, io::describe(j), "a JSON object with gamma, lambda, delta0, k");
   static const std::set<std::string> known{"gamma", "lambda", "delta0", "k", "rho", "alpha", "eps", "K", "eta", "checkpoints", "comment", "name"};
   for (const auto& [key, _] : j.items())
     if (!known.count(key))
-      throw InputError(key, "an unknown field", "one of gamma, lambda, delta0, k, rho, alpha, eps, K, eta, checkpoints, comment, name");
+      throw InputError(key, "an unknown field " + quote(key), "one of gamma, lambda, delta0, k, rho, alpha, eps, K, eta, checkpoints, comment, name");
   InstanceSpec s;
   s.source = source;
   s.gamma = read_vector(j, "gamma");
@@ -115,8 +121,9 @@ InstanceSpec instance_from_json(const json& j, const std::string& source) {
   if (j.contains("K")) s.K = read_integer(j.at("K"), "K", "an integer K >= 0");
   if (j.contains("eta")) s.eta = read_number(j.at("eta"), "eta");
   if (j.contains("checkpoints")) {
-    const long c = read_integer(j.at("checkpoints"), "checkpoints", "an integer number of GF checkpoints in 1..100000");
-    if (c < 1 || c > 100000) throw InputError("checkpoints", std::to_string(c), "an integer number of GF checkpoints in 1..100000");
+    const std::string expected = "an integer number of GF checkpoints in 1.." + std::to_string(limits::kMaxCheckpoints);
+    const long c = read_integer(j.at("checkpoints"), "checkpoints", expected);
+    if (c < 1 || c > static_cast<long>(limits::kMaxCheckpoints)) throw InputError("checkpoints", std::to_string(c), expected);
     s.checkpoints = static_cast<std::size_t>(c);
   }
   if (j.contains("eps")) {

@@ -1,5 +1,7 @@
 #include "annealcheck/numeric/rational.hpp"
 
+#include "annealcheck/limits.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <string>
@@ -97,9 +99,11 @@ RationalParse parse_rational(std::string_view text) {
       expo.remove_prefix(1);
     }
     if (!all_digits(expo)) return {Rational{}, "not a number"};
-    if (expo.size() > 6) return {Rational{}, "exponent too large (|e| > 100000)"};
+    while (expo.size() > 1 && expo.front() == '0') expo.remove_prefix(1);  // "1e-0000009" is 1e-9
+    const std::string too_large = "exponent too large (|e| > " + std::to_string(limits::kMaxDecimalExponent) + ")";
+    if (expo.size() > 9) return {Rational{}, too_large};
     exponent = std::stol(std::string(expo));
-    if (exponent > 100000) return {Rational{}, "exponent too large (|e| > 100000)"};
+    if (exponent > limits::kMaxDecimalExponent) return {Rational{}, too_large};
     if (eneg) exponent = -exponent;
   }
   std::string digits = std::string(ip) + std::string(fp);

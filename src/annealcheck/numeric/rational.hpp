@@ -52,7 +52,8 @@ struct RationalParse {
 };
 
 // Accepts [+-]digits[.digits][(e|E)[+-]digits] and [+-]int/int (int > 0 below).
-// Exponents are limited to |e| <= 100000 so that "1e999999999" cannot exhaust memory.
+// Exponents are limited to |e| <= limits::kMaxDecimalExponent (100000) so that
+// "1e999999999" cannot exhaust memory; leading zeros in an exponent are allowed.
 RationalParse parse_rational(std::string_view text);
 
 }  // namespace annealcheck::numeric
