@@ -75,8 +75,35 @@ CertifiedVerdict beta_space(const nlohmann::json& j) {
   return summarize(out);
 }
 
+// dynamics.gf-odeint: its point check compares (E4) with a numerical integrator,
+// which has no exact counterpart. What makes (E4) the exact flow is that the
+// rational U diagonalises S_X = UΓUᵀ exactly: then δ = Uᵀ(β − β*) turns
+// dβ/dt = −2S_X(β − β*) into dδ_i/dt = −2γ_iδ_i, solved by δ_i(0)e^{−2γ_i t}. Both
+// facts are decided exactly: UᵀU = I and UᵀS_XU = Γ.
+CertifiedVerdict ode_flow(const nlohmann::json& j) {
+  const std::vector<Rational> gamma = read_rationals(j, "gamma");
+  const RationalMatrix u = householder_product(gamma.size(), read_int_rows(j, "householder", -1000, 1000));
+  const RationalMatrix s = conjugate_diagonal(u, gamma);
+  bool diagonal = true;
+  for (std::size_t a = 0; a < gamma.size(); ++a)
+    for (std::size_t b = 0; b < gamma.size(); ++b) {
+      Rational x;
+      for (std::size_t k = 0; k < gamma.size(); ++k)
+        for (std::size_t l = 0; l < gamma.size(); ++l) x = x + u[k][a] * s[k][l] * u[l][b];
+      diagonal = diagonal && x == (a == b ? gamma[a] : Rational(0));
+    }
+  std::vector<CheckDecision> out;
+  out.push_back(exact_decision("U orthogonal", orthogonal(u), "exact rational", "U^T U = I"));
+  out.push_back(exact_decision("U^T S_X U = Gamma", diagonal, "exact rational",
+                               "the beta-space flow decouples into d delta_i/dt = -2 gamma_i delta_i: (E4) is the exact flow"));
+  return summarize(out);
+}
+
 }  // namespace
 
-void add_beta(std::map<std::string, CertifyFn>& t) { t["dynamics.beta-space-losses"] = beta_space; }
+void add_beta(std::map<std::string, CertifyFn>& t) {
+  t["dynamics.beta-space-losses"] = beta_space;
+  t["dynamics.gf-odeint"] = ode_flow;
+}
 
 }  // namespace annealcheck::properties::certified_checks

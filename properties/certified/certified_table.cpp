@@ -1,5 +1,7 @@
-// properties' certified checks by id. A property missing here (dynamics.gf-odeint:
-// a numerical integrator has no exact counterpart) has none: its certified runs say so.
+// properties' certified checks by id. A property missing here has none: its
+// certified runs say so ("not certifiable"). dynamics.gf-odeint's integrator has no
+// exact counterpart; its certified check proves what makes (E4) the exact flow
+// (beta_certified.cpp).
 #include "properties/certified/certified_table.hpp"
 
 namespace annealcheck::properties::detail {

@@ -55,9 +55,14 @@ TEST(CertifiedCase, LargeClosedFormIsATieNeverProved) {
   EXPECT_EQ(ap::certify_case("dynamics.gd-closed-form", j).decision, "proved");
 }
 
-TEST(CertifiedCase, IntegratorPropertyHasNoCertifiedCheck) {
-  const auto v = ap::certify_case("dynamics.gf-odeint", nlohmann::json::object());
-  EXPECT_EQ(v.decision, "n/a");
+// dynamics.gf-odeint: (E4) is the exact flow because U diagonalises S_X exactly
+// (Householder products, and the identity, are orthogonal in rationals).
+TEST(CertifiedCase, IntegratorPropertyProvesTheExactDiagonalisation) {
+  nlohmann::json j{{"gamma", {"1", "1/2", "1/4"}}, {"delta0", {"1", "-2", "3"}}, {"beta_star", {"0", "1", "0"}},
+                   {"householder", {{1, 2, -1}}}, {"eps", "1/1000"}, {"checkpoints", 4}};
+  EXPECT_EQ(ap::certify_case("dynamics.gf-odeint", j).decision, "proved");
+  j["householder"] = nlohmann::json::array();
+  EXPECT_EQ(ap::certify_case("dynamics.gf-odeint", j).decision, "proved");  // U = I
 }
 
 }  // namespace

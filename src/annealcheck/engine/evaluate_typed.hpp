@@ -21,7 +21,7 @@ std::string decide_with(const lemma2::Inequality<T>& c, double relative_bound) {
   if (c.verdict == lemma2::Verdict::Undecidable) return "an MPFR rung (wide exponent range) or --certified";
   if (c.verdict == lemma2::Verdict::WithinRounding) {
     if (c.needed_bits == 0) return "--certified (an exact tie: intervals cannot prove it; mpq decides the GD phase)";
-    return rung_for_bits(c.needed_bits) + " or --certified";
+    return rung_for_bits(c.needed_bits) + " (unless the sides are equal in exact arithmetic) or --certified";
   }
   if (!std::isfinite(relative_bound)) return "--certified";
   if (relative_bound > lemma2::weak_relative_bound)  // bounds scale like 2^-bits: aim at a relative 1e-9

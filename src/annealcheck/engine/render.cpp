@@ -22,7 +22,7 @@ std::string render_table(const EvalReport& r) {
       s += fmt::format("           lhs {}  {}  rhs {}\n           margin {}  (relative {}, bound relative {:.3g}{})  [{}]\n",
                        c.lhs_display, c.relation, c.rhs_display, c.margin_display, c.relative_margin, c.relative_bound,
                        c.weak ? ", WEAK" : "", c.where);
-    if (!c.decide_with.empty()) s += fmt::format("           decided by: {}\n", c.decide_with);
+    if (!c.decide_with.empty()) s += fmt::format("           to decide: {}\n", c.decide_with);
     if (!c.note.empty()) s += fmt::format("           note: {}\n", c.note);
   }
   const auto status = [](bool hold, int within, const char* what) {

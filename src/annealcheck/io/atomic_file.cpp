@@ -9,6 +9,7 @@
 #include <cstring>
 #include <stdexcept>
 #include <filesystem>
+#include <fstream>
 #include <signal.h>
 #include <sys/stat.h>
 #include <sys/statvfs.h>
@@ -77,13 +78,20 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// Whether process `pid` is gone (kill(pid, 0) says no such process).
+// Whether process `pid` is gone: kill(pid, 0) says no such process, or it is a
+// zombie (killed, not yet reaped — in a container whose init reaps late, a
+// killed worker lingers so; it will never write again).
 bool process_gone(const std::string& pid) {
   try {
-    return kill(static_cast<pid_t>(std::stol(pid)), 0) != 0 && errno == ESRCH;
+    if (kill(static_cast<pid_t>(std::stol(pid)), 0) != 0) return errno == ESRCH;
   } catch (const std::exception&) {
     return false;
   }
+  std::ifstream stat("/proc/" + pid + "/stat");
+  std::string line;
+  if (!std::getline(stat, line)) return false;
+  const auto close = line.rfind(')');  // "pid (comm) S ...": the state follows the last ')'
+  return close != std::string::npos && close + 2 < line.size() && line[close + 2] == 'Z';
 }
 
 // The pid in "<pid>-XXXXXX..." (mkstemp's six letters and digits), when `rest`

@@ -299,6 +299,25 @@ Side<T> contraction_side(const T& c, const std::vector<T>& factors, const std::v
   return {c, extremum(sq, true).error};
 }
 
+// §5 of error_bounds.md: a flow given in log space, Σ_j c_j·exp(a_j − r_j t) at a
+// computed stopping time (Proposition 1's draws, whose start δ(K) = f^K δ(0) may not
+// be representable in T), as a relative error: 4u·(S·(1 + r_max/r_min) + n + 8), with
+// S = max_j |a_j| + r_j t the size of the exponents (each carries ≈ S·u absolutely,
+// and the stopping time's error moves a term by ≈ S·u·r_max/r_min). Not
+// mass-weighted: it serves the small draws of prop1, checked against 1024 bits in
+// tests/prop1/draw_outcome_test.cpp.
+template <numeric::RealNumber T>
+T log_space_flow_relative_error(const std::vector<T>& rates, const T& exponent_size, std::size_t n) {
+  const T terms = numeric::from_int<T>(static_cast<long>(n) + 8);
+  if (rates.empty()) return numeric::from_int<T>(4) * terms * unit<T>();
+  T rmin = rates[0], rmax = rates[0];
+  for (const T& r : rates) {
+    if (r < rmin) rmin = r;
+    if (rmax < r) rmax = r;
+  }
+  return numeric::from_int<T>(4) * (exponent_size * (numeric::from_int<T>(1) + rmax / rmin) + terms) * unit<T>();
+}
+
 // Per-coordinate bounds of an input vector rounded once (δ(0)): u|x_i|.
 template <numeric::OrderedNumber T>
 std::vector<T> input_errors(const std::vector<T>& x) {

@@ -19,6 +19,7 @@
 // verdicts are three-valued: holds, fails, undecided.
 #pragma once
 
+#include "annealcheck/lemma2/error_bounds.hpp"
 #include "annealcheck/lemma2/inequality.hpp"
 
 #include "annealcheck/prop1/decision.hpp"
@@ -167,27 +168,12 @@ DrawOutcome<T> evaluate_draw(const DiagonalDraw& d) {
                    "runs end at train loss eps";
   }
 
-  // Relative rounding allowance of each moving part. Each is a sum of
-  // positive terms c_j·exp(a_j − r_j·t); an exponent of size S carries an
-  // absolute error ≈ S·u, and the stopping time's own error (the root of a
-  // log-sum-exp evaluated to ≈ S·u, slope ≥ r_min) moves each term by
-  // ≈ S·u·r_max/r_min. With d roundings in the sums and a few in the setup:
-  //   rel.err ≤ u·(S·(1 + r_max/r_min) + d + 8),
-  // taken as the larger of the two runs, with a safety factor 4. Checked
-  // against a 1024-bit evaluation in tests/prop1/draw_outcome_test.cpp.
-  auto conditioning = [&](const LogWeightFlow<T>& f, const T& t) {
-    if (f.empty()) return numeric::from_int<T>(static_cast<long>(dim) + 8);
-    T rmin = f.rates()[0], rmax = f.rates()[0];
-    for (const T& r : f.rates()) {
-      if (r < rmin) rmin = r;
-      if (rmax < r) rmax = r;
-    }
-    return T(f.exponent_size(t) * (numeric::from_int<T>(1) + rmax / rmin) + numeric::from_int<T>(static_cast<long>(dim) + 8));
-  };
-  const T kg = conditioning(gf, o.gf_time), ka = conditioning(ann, o.ann_time);
-  const T kappa = numeric::from_int<T>(4) * (kg < ka ? ka : kg);
-  o.allowance = kappa * Tr::epsilon();
-  o.allowance_eps = static_cast<double>(kappa);
+  // Relative error of each moving part: the log-space flow bound of
+  // lemma2/error_bounds.hpp (§5 of error_bounds.md), the larger of the two runs.
+  const T rg = lemma2::bounds::log_space_flow_relative_error(gf.rates(), gf.exponent_size(o.gf_time), dim);
+  const T ra = lemma2::bounds::log_space_flow_relative_error(ann.rates(), ann.exponent_size(o.ann_time), dim);
+  o.allowance = rg < ra ? ra : rg;
+  o.allowance_eps = static_cast<double>(T(o.allowance / Tr::epsilon()));
   return o;
 }
 
