@@ -8,6 +8,7 @@
 #include "annealcheck/io/atomic_file.hpp"
 #include "annealcheck/io/input_error.hpp"
 #include "cli/commands.hpp"
+#include "cli/junit.hpp"
 #include "cli/worker_pool.hpp"
 #include "cli/options.hpp"
 #include "properties/registry.hpp"
@@ -87,6 +88,7 @@ Command add_verify_command(CLI::App& app) {
     std::vector<std::string> types;
     unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
     std::string report_dir = "reports", format = "table";
+    std::optional<std::string> junit;
     bool certified = false;
   };
   auto o = std::make_shared<Options>();
@@ -99,6 +101,7 @@ Command add_verify_command(CLI::App& app) {
       ->capture_default_str();
   cmd->add_option("--report-dir", o->report_dir, "Where refutation reports go")->capture_default_str();
   cmd->add_option("--format", o->format, "table or json")->check(one_of({"table", "json"}))->capture_default_str();
+  cmd->add_option("--junit", o->junit, "Also write JUnit XML to this file (one testcase per property x type; written atomically)");
   cmd->add_flag("--certified", o->certified,
                 "Also decide every case with MPFI from the exact case: true properties must be proved, refutations certified "
                 "(default cases of a true property: at most " + std::to_string(properties::certified_default_cases()) + ")");
@@ -137,6 +140,16 @@ Command add_verify_command(CLI::App& app) {
 
             bool all_ok = true;
             for (const auto& r : rows) all_ok = all_ok && r.ok;
+            if (o->junit) {
+              std::vector<JunitCase> cases;
+              for (const auto& r : rows)
+                cases.push_back({r.task.id, r.task.type, r.seconds, r.ok, r.verdict, r.detail + (r.report.empty() ? "" : " (report " + r.report + ")"),
+                                 fmt::format("{}; {} cases; smallest relative margin {}; relative bound {:.1e}{}", r.verdict, r.cases, r.margin,
+                                             r.relative_bound, r.certified.empty() ? "" : "; certified: " + r.certified)});
+              io::write_file_atomically(*o->junit, render_junit("annealcheck verify", cases,
+                                                                std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count()),
+                                        "--junit");
+            }
             if (o->format == "json") {
               nlohmann::json j = nlohmann::json::array();
               for (const auto& r : rows)

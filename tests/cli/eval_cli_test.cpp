@@ -44,6 +44,19 @@ TEST(EvalCli, PrintsEveryLabelWithVerdicts) {
   EXPECT_NE(r.out.find("PASS"), std::string::npos);
 }
 
+// γ_2 = 0 makes M = 0, so (C2) fails: the summary and the JSON count it as a
+// premise (the summary once said "premises hold" next to a failing C2).
+TEST(EvalCli, SummaryAgreesWithAFailingPremise) {
+  const Result r = run("eval " + write_temp("zero_gamma.json", R"({"gamma": ["2/3","0"], "lambda": ["1/2","1/2"], "delta0": ["1","1"], "k": 2})") +
+                       " --type double --format json");
+  const nlohmann::json j = nlohmann::json::parse(r.out);
+  bool c2_fails = false;
+  for (const auto& c : j.at("checks"))
+    if (c.at("label") == "C2") c2_fails = c.at("verdict") == "FAIL" && c.at("premise").get<bool>();
+  EXPECT_TRUE(c2_fails) << r.out.substr(0, 400);
+  EXPECT_FALSE(j.at("premises_hold").get<bool>());
+}
+
 TEST(EvalCli, Prop1JsonHasSixtyCorrectDigits) {
   const Result a = run("eval --prop1 --alpha 1e-6 --eps 1e-9 --K 10 --type mpfr256 --format json");
   const Result b = run("eval --prop1 --alpha 1e-6 --eps 1e-9 --K 10 --type mpfr:2048 --format json");

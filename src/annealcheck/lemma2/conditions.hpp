@@ -76,6 +76,7 @@ Inequality<T> condition_c2(const InputSides<T>& s, const Side<T>& eps, bool stre
   if (!(zero < m.value)) {
     auto q = not_applicable<T>(label, st, strengthened ? "M' = 0" : "M = 0");
     q.verdict = Verdict::Fails;  // α·0 cannot bound a positive left side; with Σ_S = 0 the lemma is vacuous anyway
+    q.where = std::move(where);  // a premise: the summary counts it as one
     return q;
   }
   if (!(zero < s.loss_S0.value)) {  // Σ_S = 0 in T: compare values, 0 ≤ α m^{1+ρ}

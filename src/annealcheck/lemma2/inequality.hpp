@@ -119,30 +119,37 @@ long bits_to_decide(const T& margin, const T& bound) {
   return numeric::number_traits<T>::bits() + static_cast<long>(std::ceil(gap < 0 ? 0 : gap)) + 2;
 }
 
+// THE rule, on values only (no strings, no allocation: StepwiseFacts calls it at
+// every step). `strict`: < or >; the margin m is ≥ 0 when the inequality holds as
+// computed, B bounds |m − m_exact|.
 template <numeric::OrderedNumber T>
-void classify(Inequality<T>& q, bool strict) {
+Verdict classify(const T& lhs, const T& rhs, const T& margin, const T& bound, bool strict) {
   const T zero = numeric::from_int<T>(0);
   if constexpr (numeric::number_traits<T>::is_exact) {
-    q.bound = zero;
-    q.verdict = (strict ? zero < q.margin : !(q.margin < zero)) ? Verdict::Holds : Verdict::Fails;
+    return (strict ? zero < margin : !(margin < zero)) ? Verdict::Holds : Verdict::Fails;
   } else {
-    if (q.margin != q.margin || q.lhs != q.lhs || q.rhs != q.rhs) {  // NaN never holds
-      q.verdict = Verdict::Fails;
-      q.note = "a side is NaN in this type";
-      return;
-    }
-    if (!finite(q.lhs) || !finite(q.rhs) || !finite(q.margin) || !finite(q.bound) || q.bound != q.bound) {
-      q.verdict = Verdict::Undecidable;
-      q.note = std::string(!finite(q.lhs) ? "lhs" : !finite(q.rhs) ? "rhs" : !finite(q.margin) ? "margin" : "error bound") +
-               " overflows in this type: no rounding bound exists (use a wider rung or --certified)";
-      return;
-    }
-    const T neg = -q.bound;
-    if (q.bound < q.margin && (!strict || zero < q.margin)) q.verdict = Verdict::Holds;
-    else if (q.margin < neg || (strict && q.bound == zero && !(zero < q.margin))) q.verdict = Verdict::Fails;
-    else {
-      q.verdict = Verdict::WithinRounding;
+    if (margin != margin || lhs != lhs || rhs != rhs) return Verdict::Fails;  // NaN never holds
+    if (!finite(lhs) || !finite(rhs) || !finite(margin) || !finite(bound) || bound != bound) return Verdict::Undecidable;
+    if (bound < margin && (!strict || zero < margin)) return Verdict::Holds;
+    if (margin < T(-bound) || (strict && bound == zero && !(zero < margin))) return Verdict::Fails;
+    return Verdict::WithinRounding;
+  }
+}
+
+template <numeric::OrderedNumber T>
+void classify(Inequality<T>& q, bool strict) {
+  if constexpr (numeric::number_traits<T>::is_exact) q.bound = numeric::from_int<T>(0);
+  q.verdict = classify(q.lhs, q.rhs, q.margin, q.bound, strict);
+  if (q.verdict == Verdict::Fails && (q.margin != q.margin || q.lhs != q.lhs || q.rhs != q.rhs)) q.note = "a side is NaN in this type";
+  if (q.verdict == Verdict::Undecidable)
+    q.note = std::string(!finite(q.lhs) ? "lhs" : !finite(q.rhs) ? "rhs" : !finite(q.margin) ? "margin" : "error bound") +
+             " overflows in this type: no rounding bound exists (use a wider rung or --certified)";
+  if constexpr (!numeric::number_traits<T>::is_exact) {  // exact types are never within rounding
+    if (q.verdict == Verdict::WithinRounding) {
       q.needed_bits = bits_to_decide(q.margin, q.bound);
+      if constexpr (std::numeric_limits<T>::has_denorm == std::denorm_present)
+        if (side_scale(q.lhs, q.rhs) < std::numeric_limits<T>::min())
+          q.note = "both sides underflow in this type (below its smallest normal number): a wider exponent range (MPFR) decides it";
     }
   }
 }

@@ -113,7 +113,7 @@ class StepwiseFacts {
     return v == Verdict::Fails ? 0 : v == Verdict::Undecidable ? 1 : v == Verdict::WithinRounding ? 2 : 3;
   }
 
-  // Classifies one decision (lemma2::decide's rule, without building an
+  // Classifies one decision by the one rule (detail::classify, without building an
   // Inequality) and keeps it when it is the tightest so far.
   void offer(int f, long t, std::size_t i, const T& lhs, const T& lhs_err, const T& rhs, const T& rhs_err, bool equal,
              bool greater) {
@@ -122,13 +122,7 @@ class StepwiseFacts {
     margin_ = greater ? T(lhs - rhs) : T(rhs - lhs);
     if (equal && margin_ > zero) margin_ = -margin_;
     bound_ = lhs_err + rhs_err;
-    Verdict v;
-    if (margin_ != margin_ || lhs != lhs || rhs != rhs) v = Verdict::Fails;  // NaN never holds
-    else if (!detail::finite(lhs) || !detail::finite(rhs) || !detail::finite(bound_)) v = Verdict::Undecidable;
-    else if (margin_ < T(-bound_)) v = Verdict::Fails;
-    else if (bound_ < margin_ || (bound_ == zero && margin_ == zero && !equal)) v = Verdict::Holds;
-    else if (bound_ == zero) v = Verdict::Holds;  // exact types: an identity that holds exactly
-    else v = Verdict::WithinRounding;
+    const Verdict v = detail::classify(lhs, rhs, margin_, bound_, false);  // the one rule (inequality.hpp), allocation-free
     ++tr.decided;
     if (v == Verdict::WithinRounding) ++tr.within;
     if (tr.seen && tr.verdict == Verdict::Fails) return;  // keep the first failure

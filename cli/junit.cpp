@@ -1,0 +1,49 @@
+#include "cli/junit.hpp"
+
+#include <fmt/format.h>
+
+namespace annealcheck::cli {
+
+namespace {
+
+// Text and attribute values: the five XML entities, and no control characters
+// (XML 1.0 forbids most of them even escaped).
+std::string escape(const std::string& s) {
+  std::string out;
+  out.reserve(s.size());
+  for (const char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&apos;"; break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t') out += ' ';
+        else out += c;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string render_junit(const std::string& suite, const std::vector<JunitCase>& cases, double seconds) {
+  std::size_t failures = 0;
+  for (const auto& c : cases) failures += c.ok ? 0 : 1;
+  std::string x = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+  x += fmt::format("<testsuites name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"0\" time=\"{:.3f}\">\n", escape(suite), cases.size(),
+                   failures, seconds);
+  x += fmt::format("  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"0\" skipped=\"0\" time=\"{:.3f}\">\n", escape(suite),
+                   cases.size(), failures, seconds);
+  for (const auto& c : cases) {
+    x += fmt::format("    <testcase classname=\"{}\" name=\"{}\" time=\"{:.3f}\">\n", escape(c.classname), escape(c.name), c.seconds);
+    if (!c.ok) x += fmt::format("      <failure message=\"{}\" type=\"{}\">{}</failure>\n", escape(c.message), "annealcheck", escape(c.detail));
+    if (!c.output.empty()) x += fmt::format("      <system-out>{}</system-out>\n", escape(c.output));
+    x += "    </testcase>\n";
+  }
+  x += "  </testsuite>\n</testsuites>\n";
+  return x;
+}
+
+}  // namespace annealcheck::cli
