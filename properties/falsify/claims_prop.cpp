@@ -68,7 +68,7 @@ detail::CaseCheck claim_a(const Lemma2Case& c, bool literal) {
   std::vector<T> delta_K, error_K;
   const auto observe = [&](const dynamics::StepEvent<T>& e) {
     if (e.phase == dynamics::Phase::GradientDescent) return facts(e);
-    if (delta_K.empty()) delta_K = e.delta, error_K = facts.state_errors();
+    if (delta_K.empty()) delta_K = e.delta, error_K = facts.state_errors(e.delta);
   };
   const auto fast = dynamics::run_annealed(in.gamma, in.delta0, in.eta, in.K, in.eps, c.checkpoints, observe);
   const Side<T> max_top = lemma2::max_ratio_top(in, b);

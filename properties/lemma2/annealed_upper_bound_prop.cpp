@@ -55,7 +55,7 @@ detail::CaseCheck check_a(const Lemma2Case& c, bool strengthened) {
     if (e.phase == dynamics::Phase::GradientDescent) return facts(e);
     if (!fe) {  // the flow starts at δ(K), carrying the GD phase's bounds
       delta_K = e.delta;
-      error_K = facts.state_errors();
+      error_K = facts.state_errors(e.delta);
       lemma2::bounds::squares_error_into(sq_error_K, delta_K, error_K);
       tail_K = lemma2::bounds::square_sum(in.lambda, delta_K, sq_error_K, 0, d, &b.in_P, false);
       cK_tail0 = lemma2::side_pow(facts.contraction(), in.K) * tail0;

@@ -59,7 +59,7 @@ detail::CaseCheck check21(const Prop1Case& c) {
     if (e.phase == dynamics::Phase::GradientDescent) return facts(e);
     if (!fe) {  // δ(K): the second coordinate must be gone (exactly, for the exact instance)
       delta_K = e.delta;
-      error_K = facts.state_errors();
+      error_K = facts.state_errors(e.delta);
       fe.emplace(in.gamma, delta_K, error_K);
       keep.offer(lemma2::decide_equal<T>("Prop1 delta_2(K)", "|delta_2(K)| == 0 (1 - 2 eta gamma_2 = 0 with eta = 3/2, gamma_2 = 1/3)",
                                          Side<T>{lemma2::bounds::abs_of(delta_K[1]), error_K[1]}, exact_side(zero),

@@ -20,7 +20,9 @@
 #include <boost/math/tools/roots.hpp>
 
 #include <cmath>
+#include <algorithm>
 #include <cstdint>
+#include <optional>
 #include <utility>
 #include <vector>
 
@@ -33,13 +35,25 @@ T flow_rate_factor() {
   else return numeric::from_int<T>(2);
 }
 
+// (E4) δ(t), into `out` (resized to d; no allocation once it has the size).
+template <numeric::RealNumber T>
+void flow_state_into(std::vector<T>& out, const std::vector<T>& gamma, const std::vector<T>& delta0, const T& t) {
+  using std::exp;
+  out.resize(delta0.size());
+  const T m2t = -(flow_rate_factor<T>() * t);
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    out[i] = m2t;
+    out[i] *= gamma[i];
+    out[i] = exp(out[i]);
+    out[i] *= delta0[i];
+  }
+}
+
 // (E4) δ(t)
 template <numeric::RealNumber T>
 std::vector<T> flow_state(const std::vector<T>& gamma, const std::vector<T>& delta0, const T& t) {
-  using std::exp;
-  std::vector<T> out(delta0);
-  const T m2t = -(flow_rate_factor<T>() * t);
-  for (std::size_t i = 0; i < out.size(); ++i) out[i] *= exp(m2t * gamma[i]);
+  std::vector<T> out;
+  flow_state_into(out, gamma, delta0, t);
   return out;
 }
 
@@ -58,6 +72,12 @@ class LogTrainLoss {
         rate_.push_back(numeric::from_int<T>(2) * flow_rate_factor<T>() * gamma[i]);  // 4γ_i
       }
     }
+    // A term below e^cut of the largest is skipped: n of them add less than
+    // 2^-(p+8) relative to the sum, below the type's own rounding (cut = −(p + 8 +
+    // log2 n)·ln 2).
+    long guard = 8;
+    for (std::size_t n = rate_.size(); n > 1; n >>= 1) ++guard;
+    cut_ = -(numeric::from_int<T>(numeric::number_traits<T>::bits() + guard) * log(numeric::from_int<T>(2)));
   }
   bool empty() const { return rate_.empty(); }
   const std::vector<T>& rates() const { return rate_; }
@@ -71,18 +91,72 @@ class LogTrainLoss {
       const T a = log_weight_[i] - rate_[i] * t;
       if (m < a) m = a;
     }
-    T s = numeric::from_int<T>(0), ds = numeric::from_int<T>(0);
+    T s = numeric::from_int<T>(0), ds = numeric::from_int<T>(0), a, e;
     for (std::size_t i = 0; i < rate_.size(); ++i) {
-      const T e = exp(log_weight_[i] - rate_[i] * t - m);
+      a = rate_[i];
+      a *= t;
+      a = log_weight_[i] - a;
+      a -= m;
+      if (a < cut_) continue;
+      e = exp(a);
       s += e;
-      ds += rate_[i] * e;
+      e *= rate_[i];
+      ds += e;
     }
     return {m + log(s), -ds / s};
   }
 
+  // The same in double, for placing checkpoints (no verdict depends on it); nullopt
+  // when a log-weight or rate does not fit a double (then T itself is used).
+  struct Coarse {
+    std::vector<double> log_weight, rate;
+    std::pair<double, double> operator()(double t) const {
+      double m = log_weight[0] - rate[0] * t;
+      for (std::size_t i = 1; i < rate.size(); ++i) m = std::max(m, log_weight[i] - rate[i] * t);
+      double s = 0, ds = 0;
+      for (std::size_t i = 0; i < rate.size(); ++i) {
+        const double a = log_weight[i] - rate[i] * t - m;
+        if (a < -760) continue;  // below double's range
+        const double e = std::exp(a);
+        s += e;
+        ds += rate[i] * e;
+      }
+      return {m + std::log(s), -ds / s};
+    }
+  };
+  std::optional<Coarse> coarse() const {
+    Coarse c;
+    for (std::size_t i = 0; i < rate_.size(); ++i) {
+      const double w = static_cast<double>(log_weight_[i]), r = static_cast<double>(rate_[i]);
+      if (!std::isfinite(w) || !std::isfinite(r) || !(r > 0) || !(r > 1e-290)) return std::nullopt;
+      c.log_weight.push_back(w);
+      c.rate.push_back(r);
+    }
+    if (c.rate.empty()) return std::nullopt;
+    return c;
+  }
+
  private:
   std::vector<T> log_weight_, rate_;
+  T cut_;
 };
+
+// Newton in double on a convex decreasing log-loss, from t0 left of the root: the
+// checkpoint times of a flow (only where to look; every check computes with the
+// state at the time actually used). Returns nullopt when double cannot resolve it.
+template <class Coarse>
+std::optional<double> coarse_root(const Coarse& f, double level, double t0) {
+  double t = t0;
+  for (int iter = 0; iter < 100; ++iter) {
+    const auto [v, dv] = f(t);
+    if (!std::isfinite(v) || !std::isfinite(dv) || !(dv < 0)) return std::nullopt;
+    const double step = (v - level) / -dv;
+    t += step;
+    if (!std::isfinite(t)) return std::nullopt;
+    if (std::abs(step) <= 1e-15 * std::abs(t) || step == 0) return t;
+  }
+  return std::nullopt;
+}
 
 template <numeric::RealNumber T>
 struct StoppingTime {
@@ -150,20 +224,41 @@ FlowResult<T> run_gradient_flow(const std::vector<T>& gamma, const std::vector<T
     return r;
   }
   const T log0 = log(loss0), logeps = log(eps);
-  T t = zero;
+  // Checkpoint times: the roots for the levels, solved in double when the exponents
+  // fit (they only place the checkpoints, and are then exact numbers of T — the
+  // same times at every rung with at least 53 bits); else in T itself.
+  const auto coarse = f.coarse();
+  double tc = 0;
+  bool use_coarse = coarse.has_value();
+  const double log0_d = use_coarse ? static_cast<double>(log0) : 0, logeps_d = use_coarse ? static_cast<double>(logeps) : 0;
+  T t = zero, loss;
+  std::vector<T> d;
   for (std::size_t j = 1; j < checkpoints; ++j) {
-    const T level = exp(log0 + (logeps - log0) * numeric::from_int<T>(static_cast<long>(j)) /
-                                   numeric::from_int<T>(static_cast<long>(checkpoints)));
-    t = stopping_time(f, level, t).time;  // warm start: levels decrease, so roots increase
-    const std::vector<T> d = flow_state(gamma, delta0, t);
-    T loss;
+    const double frac = static_cast<double>(j) / static_cast<double>(checkpoints);
+    std::optional<double> root;
+    if (use_coarse) root = coarse_root(*coarse, log0_d + (logeps_d - log0_d) * frac, tc);
+    if (root && tc <= *root) {
+      tc = *root;
+      t = T(tc);
+    } else {
+      use_coarse = false;  // warm start in T: levels decrease, so roots increase
+      const T level = exp(log0 + (logeps - log0) * numeric::from_int<T>(static_cast<long>(j)) /
+                                     numeric::from_int<T>(static_cast<long>(checkpoints)));
+      t = stopping_time(f, level, t).time;
+    }
+    flow_state_into(d, gamma, delta0, t);
     model::weighted_square_sum_into(loss, scratch, gamma, d, 0, d.size());
     observe(StepEvent<T>{Phase::GradientFlow, j, &t, d, loss});
   }
-  const StoppingTime<T> stop = stopping_time(f, eps, t);
+  // The stop, to the type's full accuracy: Newton in T from the coarse root when
+  // there is one (a few iterations), else from the last checkpoint.
+  T start = t;
+  if (use_coarse)
+    if (const auto root = coarse_root(*coarse, logeps_d, tc); root && tc <= *root) start = T(*root);
+  const StoppingTime<T> stop = stopping_time(f, eps, start);
   r.time = stop.time;
   r.newton_iterations = stop.iterations;
-  r.delta = flow_state(gamma, delta0, stop.time);
+  flow_state_into(r.delta, gamma, delta0, stop.time);
   model::weighted_square_sum_into(r.train_loss, scratch, gamma, r.delta, 0, r.delta.size());
   observe(StepEvent<T>{Phase::GradientFlow, checkpoints, &r.time, r.delta, r.train_loss});
   return r;

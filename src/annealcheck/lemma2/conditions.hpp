@@ -90,6 +90,33 @@ Inequality<T> condition_c2(const InputSides<T>& s, const Side<T>& eps, bool stre
   return decide<T>(label, st, Relation::LessEqual, lhs, rhs, std::move(where));
 }
 
+// (C1) and (C2) at a running ε′ (every GF checkpoint): the verdicts of condition_c1 /
+// condition_c2 — the same Sides, the one rule — on values only, with (C2)'s constant
+// logs (ln Σ_S, ln α + (1+ρ) ln M) computed once instead of at every checkpoint.
+template <numeric::RealNumber T>
+class RunningPremises {
+ public:
+  explicit RunningPremises(const InputSides<T>& s) : s_(s) {
+    const T zero = numeric::from_int<T>(0);
+    const Side<T> one = exact_side(numeric::from_int<T>(1));
+    logs_ = zero < s.M.value && zero < s.loss_S0.value;
+    if (logs_) {
+      log_sum_S_ = side_log(s.loss_S0);
+      rhs_ = side_log(s.alpha) + (one + s.rho) * side_log(s.M);
+    }
+  }
+  bool c1(const Side<T>& eps) const { return verdict_of(Relation::Greater, s_.c1_level, eps) == Verdict::Holds; }
+  bool c2(const Side<T>& eps) const {
+    if (!logs_) return condition_c2(s_, eps, false, "").verdict == Verdict::Holds;  // M = 0 or Σ_S = 0: as condition_c2
+    return verdict_of(Relation::LessEqual, Side<T>(s_.rho * side_log(eps) + log_sum_S_), rhs_) == Verdict::Holds;
+  }
+
+ private:
+  const InputSides<T>& s_;
+  bool logs_ = false;
+  Side<T> log_sum_S_, rhs_;
+};
+
 // min_{j∈S̄, γ_j>0} λ_j/γ_j ((G)); nullopt when every γ_j in S̄ is 0.
 template <numeric::OrderedNumber T>
 std::optional<Side<T>> min_ratio_small(const model::Instance<T>& in, std::size_t split) {

@@ -150,30 +150,51 @@ template <numeric::RealNumber T>
 class FlowErrors {
  public:
   FlowErrors(const std::vector<T>& gamma, const std::vector<T>& start, const std::vector<T>& start_error)
-      : gamma_(gamma), start_(start), start_error_(start_error), sq_error_(start.size()) {}
+      : gamma_(gamma), start_(start), start_error_(start_error), sq_error_(start.size()), grow2_(start.size()),
+        rate_u_(start.size()) {
+    const T zero = numeric::from_int<T>(0), one = numeric::from_int<T>(1), eight = numeric::from_int<T>(8);
+    for (std::size_t i = 0; i < start.size(); ++i) {
+      // (1 + E_i/|δ̃_i(s)|)², rounded up by 4u (its own three roundings); 0 marks a zero start
+      if (zero < abs_of(start[i])) {
+        grow2_[i] = one + start_error[i] / abs_of(start[i]);
+        grow2_[i] *= grow2_[i];
+        grow2_[i] *= one + numeric::from_int<T>(4) * unit<T>();
+      } else {
+        grow2_[i] = zero;
+      }
+      rate_u_[i] = eight * gamma[i] * unit<T>();
+    }
+  }
 
   void at(const std::vector<T>& delta_t, const T& t, const T& dt) {
     using std::exp;
     const T zero = numeric::from_int<T>(0), one = numeric::from_int<T>(1), two = numeric::from_int<T>(2),
             four = numeric::from_int<T>(4), eight = numeric::from_int<T>(8);
-    const T u = unit<T>(), tiny = underflow_floor<T>();
+    const T u = unit<T>(), tiny = underflow_floor<T>(), eight_u = eight * u;
     for (std::size_t i = 0; i < delta_t.size(); ++i) {
-      const T sq = delta_t[i] * delta_t[i];
-      const T rho = (eight * gamma_[i] * t + eight) * u;  // argument, γ input, exp, product, square
-      const T a = abs_of(start_[i]) + start_error_[i];
-      T up;  // an upper bound of δ_i(τ)² over the window, in exact arithmetic
-      const T x = four * gamma_[i] * dt;
-      if (zero < abs_of(start_[i]) && x < one) {
-        const T grow = one + start_error_[i] / abs_of(start_[i]);
-        up = sq * grow * grow;
-        if (zero < x) up *= exp(x);
+      numeric::multiply_into(sq_, delta_t[i], delta_t[i]);
+      numeric::multiply_into(rho_, rate_u_[i], t);  // argument, γ input, exp, product, square:
+      rho_ += eight_u;                              // (8γ_i t + 8)u
+      // up: an upper bound of δ_i(τ)² over the window, in exact arithmetic
+      const bool near = zero < grow2_[i] && (dt == zero || T(four * gamma_[i] * dt) < one);
+      if (near) {
+        numeric::multiply_into(up_, sq_, grow2_[i]);
+        if (zero < dt) up_ *= exp(T(four * gamma_[i] * dt));
       } else {
         T tt = t - dt;
         if (tt < zero) tt = zero;
-        const T e2 = a * exp(-(two * gamma_[i] * tt));
-        up = e2 * e2;
+        const T e2 = (abs_of(start_[i]) + start_error_[i]) * exp(-(two * gamma_[i] * tt));
+        up_ = e2 * e2;
       }
-      sq_error_[i] = abs_of(T(up - sq)) + rho * (sq + up) + four * tiny * (abs_of(delta_t[i]) + one);
+      T& out = sq_error_[i];
+      out = up_;
+      out -= sq_;
+      if (out < zero) out = -out;
+      up_ += sq_;
+      up_ *= rho_;
+      out += up_;
+      if constexpr (std::numeric_limits<T>::has_denorm == std::denorm_present)
+        out += four * tiny * (abs_of(delta_t[i]) + one);
     }
   }
   const std::vector<T>& squared_errors() const { return sq_error_; }
@@ -188,7 +209,8 @@ class FlowErrors {
   const std::vector<T>& gamma_;
   const std::vector<T>& start_;
   const std::vector<T>& start_error_;
-  std::vector<T> sq_error_;
+  std::vector<T> sq_error_, grow2_, rate_u_;
+  T sq_, rho_, up_;
 };
 
 // §3 of error_bounds.md: a bound on |T̃ − T| for the stopping time of GF(ε) started
@@ -237,6 +259,15 @@ T stopping_time_error(const std::vector<T>& gamma, const std::vector<T>& start, 
   return infinite_bound<T>();
 }
 
+// Per-coordinate bounds of an input vector rounded once (δ(0)): u|x_i|.
+template <numeric::OrderedNumber T>
+std::vector<T> input_errors(const std::vector<T>& x) {
+  std::vector<T> e;
+  e.reserve(x.size());
+  for (const T& v : x) e.push_back(rounding(v));
+  return e;
+}
+
 // §4 of error_bounds.md: δ_i(t) after t GD steps δ ← fl(δ·f̃_i), against the exact
 // δ_i(0)·f_i^t with f_i = 1 − 2ηγ_i for the exact η and γ. Step by step:
 //   E_i(t) = A_i·E_i(t−1) + e_i·|δ̃_i(t−1)|,  E_i(0) = u|δ̃_i(0)|,
@@ -245,33 +276,43 @@ T stopping_time_error(const std::vector<T>& gamma, const std::vector<T>& start, 
 template <numeric::OrderedNumber T>
 class DescentErrors {
  public:
-  DescentErrors(const std::vector<T>& gamma, const Side<T>& eta, const std::vector<T>& factors, const std::vector<T>& delta0)
-      : e_(gamma.size()), A_(gamma.size()), E_(gamma.size()), prev_(gamma.size()) {
+  // start_error: bounds on |δ̃_i(0) − δ_i(0)| (u|δ̃_i(0)| for an input rounded once).
+  DescentErrors(const std::vector<T>& gamma, const Side<T>& eta, const std::vector<T>& factors, const std::vector<T>& delta0,
+                const std::vector<T>& start_error)
+      : e_(gamma.size()), A_(gamma.size()), E_(start_error), prev_(gamma.size()) {
     const T two = numeric::from_int<T>(2), u = unit<T>();
     for (std::size_t i = 0; i < gamma.size(); ++i) {
       const T g = abs_of(gamma[i]);
       e_[i] = two * g * eta.error + two * abs_of(eta.value) * g * two * u + two * u * abs_of(factors[i]);
       A_[i] = abs_of(factors[i]) + e_[i];
-      E_[i] = rounding(delta0[i]);
       prev_[i] = abs_of(delta0[i]);
     }
   }
+  DescentErrors(const std::vector<T>& gamma, const Side<T>& eta, const std::vector<T>& factors, const std::vector<T>& delta0)
+      : DescentErrors(gamma, eta, factors, delta0, input_errors(delta0)) {}
+
   // After each GD step, with the new state δ̃(t).
   void step(const std::vector<T>& delta) {
-    const T tiny = underflow_floor<T>();
-    for (std::size_t i = 0; i < delta.size(); ++i) {
-      E_[i] *= A_[i];
-      scratch_ = e_[i];
-      scratch_ *= prev_[i];
-      E_[i] += scratch_;
-      E_[i] += tiny;
-      prev_[i] = delta[i] < numeric::from_int<T>(0) ? T(-delta[i]) : delta[i];
-    }
+    for (std::size_t i = 0; i < delta.size(); ++i) step_one(i, delta[i]);
+  }
+  // The same for the coordinates `which` only (the others' entries go stale).
+  void step(const std::vector<T>& delta, const std::vector<std::size_t>& which) {
+    for (std::size_t i : which) step_one(i, delta[i]);
   }
   const std::vector<T>& errors() const { return E_; }       // E_i(t): bounds on |δ̃_i(t) − δ_i(t)|
   const std::vector<T>& factor_errors() const { return e_; }  // e_i: bounds on |f̃_i − f_i| (incl. the step's rounding)
 
  private:
+  void step_one(std::size_t i, const T& delta) {
+    E_[i] *= A_[i];
+    scratch_ = e_[i];
+    scratch_ *= prev_[i];
+    E_[i] += scratch_;
+    if constexpr (std::numeric_limits<T>::has_denorm == std::denorm_present) E_[i] += underflow_floor<T>();
+    prev_[i] = delta;
+    if (delta < numeric::from_int<T>(0)) prev_[i] = -prev_[i];
+  }
+
   std::vector<T> e_, A_, E_, prev_;
   T scratch_;
 };
@@ -318,14 +359,6 @@ T log_space_flow_relative_error(const std::vector<T>& rates, const T& exponent_s
   return numeric::from_int<T>(4) * (exponent_size * (numeric::from_int<T>(1) + rmax / rmin) + terms) * unit<T>();
 }
 
-// Per-coordinate bounds of an input vector rounded once (δ(0)): u|x_i|.
-template <numeric::OrderedNumber T>
-std::vector<T> input_errors(const std::vector<T>& x) {
-  std::vector<T> e;
-  e.reserve(x.size());
-  for (const T& v : x) e.push_back(rounding(v));
-  return e;
-}
 
 }  // namespace annealcheck::lemma2::bounds
 

@@ -103,16 +103,17 @@ void gradient_flow_checks(Evaluation<T>& ev, const model::Instance<T>& in, const
   Tightest<T> g_every(not_applicable<T>("G@GF", "(G) with eps' = Lhat(delta(t)) at every GF checkpoint where (C1), (C2) hold for eps'",
                                         "no checkpoint satisfied (C1) and (C2)"));
   bounds::FlowErrors<T> fe(in.gamma, in.delta0, s.delta0_error);
+  const RunningPremises<T> premises(s);
   const auto observer = [&](const dynamics::StepEvent<T>& e) {
     tap(Run::GradientFlow, e);
     if (!min_small || !e.time) return;
     fe.at(e.delta, *e.time, numeric::from_int<T>(0));
     const Side<T> epsp = fe.sum(in.gamma, e.delta, 0, d);
-    if (condition_c1(s, epsp, "").verdict != Verdict::Holds) return;
-    if (condition_c2(s, epsp, false, "").verdict != Verdict::Holds) return;
-    auto q = decide<T>("G@GF", g_every.result().statement, Relation::GreaterEqual, fe.sum(in.lambda, e.delta, 0, d),
-                       (one - s.alpha) * epsp * *min_small, "GF checkpoint " + std::to_string(e.index));
-    g_every.offer(std::move(q));
+    if (!premises.c1(epsp) || !premises.c2(epsp)) return;
+    const Side<T> lhs = fe.sum(in.lambda, e.delta, 0, d), rhs = (one - s.alpha) * epsp * *min_small;
+    g_every.offer(Relation::GreaterEqual, lhs, rhs, [&] {
+      return decide<T>("G@GF", g_every.result().statement, Relation::GreaterEqual, lhs, rhs, "GF checkpoint " + std::to_string(e.index));
+    });
   };
   const dynamics::FlowResult<T> gf = dynamics::run_gradient_flow(in.gamma, in.delta0, in.eps, checkpoints, observer);
   ev.gf_time = gf.time;
@@ -163,6 +164,7 @@ void annealed_checks(Evaluation<T>& ev, const model::Instance<T>& in, const Inpu
                                         "no checkpoint with eps' < gamma_1 delta_1(0)^2"));
   std::vector<T> delta_K, error_K, sq_error_K;
   std::optional<bounds::FlowErrors<T>> fe;
+  const RunningPremises<T> premises(s);
   const auto observer = [&](const dynamics::StepEvent<T>& e) {
     tap(Run::Annealed, e);
     if (e.phase == dynamics::Phase::GradientDescent) {
@@ -171,16 +173,19 @@ void annealed_checks(Evaluation<T>& ev, const model::Instance<T>& in, const Inpu
     }
     if (!fe) {  // the GF phase starts at δ(K), carrying the GD phase's bounds
       delta_K = e.delta;
-      error_K = facts.state_errors();
+      error_K = facts.state_errors(e.delta);
       bounds::squares_error_into(sq_error_K, delta_K, error_K);
       tail_K = bounds::square_sum(in.lambda, delta_K, sq_error_K, 0, d, &b.in_P, false);
       fe.emplace(in.gamma, delta_K, error_K);
     }
     fe->at(e.delta, *e.time, numeric::from_int<T>(0));
     const Side<T> epsp = fe->sum(in.gamma, e.delta, 0, d);
-    if (condition_c1(s, epsp, "").verdict != Verdict::Holds) return;
-    a_every.offer(decide<T>("A.1@GF", a_every.result().statement, Relation::LessEqual, fe->sum(in.lambda, e.delta, 0, d),
-                            epsp * max_top + tail_K, "GF checkpoint " + std::to_string(e.index) + " after GD"));
+    if (!premises.c1(epsp)) return;
+    const Side<T> lhs = fe->sum(in.lambda, e.delta, 0, d), rhs = epsp * max_top + tail_K;
+    a_every.offer(Relation::LessEqual, lhs, rhs, [&] {
+      return decide<T>("A.1@GF", a_every.result().statement, Relation::LessEqual, lhs, rhs,
+                       "GF checkpoint " + std::to_string(e.index) + " after GD");
+    });
   };
   const dynamics::AnnealedResult<T> fast = dynamics::run_annealed(in.gamma, in.delta0, in.eta, in.K, in.eps, checkpoints, observer);
   ev.gd_steps = fast.descent.steps;

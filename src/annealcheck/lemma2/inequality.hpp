@@ -154,6 +154,18 @@ void classify(Inequality<T>& q, bool strict) {
   }
 }
 
+// The margin (positive when the relation holds) and the bound on its error.
+template <numeric::OrderedNumber T>
+void margin_and_bound(T& margin, T& bound, Relation rel, const Side<T>& lhs, const Side<T>& rhs) {
+  const bool upper = rel == Relation::LessEqual || rel == Relation::Less;
+  margin = upper ? T(rhs.value - lhs.value) : T(lhs.value - rhs.value);
+  if (rel == Relation::Equal) {
+    using std::abs;
+    margin = -abs(margin);
+  }
+  bound = lhs.error + rhs.error;
+}
+
 }  // namespace detail
 
 // Decides lhs REL rhs with both sides' error bounds (see the header comment).
@@ -169,15 +181,19 @@ Inequality<T> decide(std::string label, std::string statement, Relation rel, con
   q.lhs_error = lhs.error;
   q.rhs_error = rhs.error;
   q.where = std::move(where);
-  const bool upper = rel == Relation::LessEqual || rel == Relation::Less;
-  q.margin = upper ? T(rhs.value - lhs.value) : T(lhs.value - rhs.value);
-  if (rel == Relation::Equal) {
-    using std::abs;
-    q.margin = -abs(q.margin);
-  }
-  q.bound = lhs.error + rhs.error;
+  detail::margin_and_bound(q.margin, q.bound, rel, lhs, rhs);
   detail::classify(q, rel == Relation::Less || rel == Relation::Greater);  // ==: m ≤ 0, so at best WithinRounding unless exact
   return q;
+}
+
+// The verdict `decide` would give, on values only (no strings, no allocation): for
+// checks made many times of which only the tightest is kept.
+template <numeric::OrderedNumber T>
+Verdict verdict_of(Relation rel, const Side<T>& lhs, const Side<T>& rhs) {
+  T margin, bound;
+  detail::margin_and_bound(margin, bound, rel, lhs, rhs);
+  if constexpr (numeric::number_traits<T>::is_exact) bound = numeric::from_int<T>(0);
+  return detail::classify(lhs.value, rhs.value, margin, bound, rel == Relation::Less || rel == Relation::Greater);
 }
 
 // lhs == rhs (an identity in exact arithmetic): Holds only when exact and equal.
@@ -236,6 +252,33 @@ class Tightest {
     if (!seen_ || r < ra || (r == ra && r >= 2 && relative_slack(q) < relative_slack(acc_)))  // first undecidable kept
       acc_ = std::move(q);
     seen_ = true;
+  }
+  // The same on values: classifies lhs REL rhs by the one rule and calls make() —
+  // which must return decide(…, rel, lhs, rhs, …) — only when the decision is kept,
+  // so the strings of a check made at every checkpoint are built once per new tightest.
+  template <class Make>
+  void offer(Relation rel, const Side<T>& lhs, const Side<T>& rhs, Make&& make) {
+    const Verdict v = verdict_of(rel, lhs, rhs);
+    if (v == Verdict::NotApplicable) return offer(make());
+    if (seen_ && acc_.verdict == Verdict::Fails) {
+      ++counts_[static_cast<int>(v)];
+      return;
+    }
+    const int r = rank(v), ra = rank(acc_.verdict);
+    bool take = !seen_ || r < ra;
+    if (!take && r == ra && r >= 2) {
+      T margin, bound;
+      detail::margin_and_bound(margin, bound, rel, lhs, rhs);
+      if constexpr (numeric::number_traits<T>::is_exact) bound = numeric::from_int<T>(0);
+      const T s = side_scale(lhs.value, rhs.value), slack = margin + bound;
+      take = (s == numeric::from_int<T>(0) ? slack : T(slack / s)) < relative_slack(acc_);
+    }
+    if (take) {
+      offer(make());
+    } else {
+      ++counts_[static_cast<int>(v)];
+      seen_ = true;
+    }
   }
   bool seen() const { return seen_; }
   const Inequality<T>& result() const { return acc_; }

@@ -1,13 +1,23 @@
 // (P3), (P4), (P5) asserted at every GD step of the annealed run (SPEC §3, "at
-// every step"), with the error bounds of lemma2/error_bounds.hpp (DescentErrors:
-// δ_i(t) against the exact δ_i(0)·f_i^t, error_bounds.md §4):
+// every step"), with the error bounds of lemma2/error_bounds.hpp (δ̃_i(t) against
+// the exact δ_i(0)·f_i^t, error_bounds.md §4):
 //   (P3) |δ_i(t)| = |δ_i(0)| for i ∈ P     an identity: WithinRounding at best in a rounding type
 //   (P4) δ_i(t)² ≤ c^t·δ_i(0)² for i ∈ Q   tight (a tie) for the coordinate that attains c
 //   (P5) L̂(δ(t)) ≥ Σ_{i∈P} γ_1 δ_i(0)²
-// Allocation-free after construction: every value lives in preallocated scratch,
-// so the checks may run inside the step loop at any precision. The tightest
-// decision of each fact is kept by comparing (margin + bound)/scale cross-multiplied
-// (no division per coordinate); Inequality objects are built only in results().
+//
+// Cost (issue 11): the GD step itself is 4 operations per coordinate; the checks
+// must not cost many times that. Two devices, both exact in what they decide:
+//  - Closed-form state bounds (error_bounds.md §4b): for a coordinate with
+//    |f̃_i| ≥ 1/4 that stays in the normal range, E_i(t) ≤ κ_i(t)·u·|δ̃_i(t)| with
+//    κ_i(t) = (κ_i(0) + b_i·t)·G, G ≈ 1 + 2K·max b·u, so it needs no per-step work. Other
+//    coordinates ("tracked") run the step-by-step recursion of DescentErrors.
+//  - A filter for (P4): |δ̃_i(t)/δ_i(0)| ≤ H(t) proves that the full decision would
+//    be Holds and not tighter than the tightest kept so far (H(t) from the current
+//    tightest slack and a bound on every closed coordinate's relative bound), so
+//    the decision is counted without being built. Every other decision — (P3), the
+//    coordinates the filter cannot clear, the tracked ones — runs the full rule.
+//    `filter = false` runs the full rule everywhere; tests/lemma2 compares the two.
+// Allocation-free after construction. Inequality objects are built only in results().
 #pragma once
 
 #include "annealcheck/dynamics/gradient_descent.hpp"
@@ -17,6 +27,8 @@
 #include "annealcheck/lemma2/error_bounds.hpp"
 #include "annealcheck/lemma2/inequality.hpp"
 
+#include <cmath>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -25,46 +37,68 @@ namespace annealcheck::lemma2 {
 template <numeric::OrderedNumber T>
 class StepwiseFacts {
  public:
-  StepwiseFacts(const model::Instance<T>& in, const Blocks<T>& b, const InputSides<T>& s)
+  StepwiseFacts(const model::Instance<T>& in, const Blocks<T>& b, const InputSides<T>& s, bool filter = true)
       : in_(in), b_(b), s_(s), factors_(dynamics::descent_factors(in.gamma, in.eta)),
-        errors_(in.gamma, s.eta, factors_, in.delta0),
+        errors_(in.gamma, s.eta, factors_, in.delta0, s.delta0_error),
         c_(bounds::contraction_side(b.c, factors_, errors_.factor_errors(), b.in_P)) {
     const T zero = numeric::from_int<T>(0);
     ct_ = exact_side(numeric::from_int<T>(1));
     for (Track& tr : tracks_) tr.lhs = tr.rhs = tr.lhs_error = tr.rhs_error = tr.margin = tr.bound = tr.slack = tr.scale = zero;
-    abs0_.reserve(in.dim());
-    for (const T& v : in.delta0) abs0_.push_back(bounds::abs_of(v));
+    closed_form_setup();
+    filter_ = filter && !numeric::number_traits<T>::is_exact;
   }
 
   void operator()(const dynamics::StepEvent<T>& e) {
     if (e.phase != dynamics::Phase::GradientDescent) return;
     const long t = static_cast<long>(e.index);
     if (t == 0) return;  // (P3), (P4) are identities at t = 0; (P5) at t = 0 is (C1′)'s premise
-    errors_.step(e.delta);
+    step_ = t;
+    errors_.step(e.delta, tracked_);
     ct_ = ct_ * c_;
-    const std::vector<T>& E = errors_.errors();
-    const T zero = numeric::from_int<T>(0), two = numeric::from_int<T>(2);
+    const T zero = numeric::from_int<T>(0);
+    for (Class& c : classes_) {
+      c.kappa_at(t);
+      c.filter_on = filter_ && filter_threshold(c);
+    }
+    // (P3), (P4): tracked coordinates and P first, with the full rule.
     loss_error_ = zero;
-    for (std::size_t i = 0; i < e.delta.size(); ++i) {
-      a_ = bounds::abs_of(e.delta[i]);
-      sq_error_ = two * a_ * E[i] + E[i] * E[i];
-      sq_error_ += bounds::rounding(T(a_ * a_));
+    for (std::size_t i : tracked_) {
+      full_decision(t, i, e.delta[i], errors_.errors()[i]);
       scratch_ = in_.gamma[i] * sq_error_;
       loss_error_ += scratch_;
-      if (b_.in_P[i]) {  // (P3): |δ_i(t)| against |δ_i(0)|, two-sided
-        if (abs0_[i] == zero) continue;
-        offer(0, t, i, a_, E[i], abs0_[i], s_.delta0_error[i], true, false);
-      } else {  // (P4): δ_i(t)² ≤ c^t δ_i(0)²
-        lhs_ = a_ * a_;
-        rhs_ = ct_.value * in_.delta0[i] * in_.delta0[i];
-        rhs_error_ = bounds::abs_of(ct_.value) * s_.delta0_sq_error[i] +
-                     ct_.error * in_.delta0[i] * in_.delta0[i] + bounds::rounding(rhs_);
-        offer(1, t, i, lhs_, sq_error_, rhs_, rhs_error_, false, false);
+    }
+    for (const Class& c : classes_) {
+      for (std::size_t i : c.idx) {
+        if (c.filter_on && !b_.in_P[i]) {
+          numeric::multiply_into(ratio_, e.delta[i], inv0_[i]);
+          if (ratio_ <= c.H && c.negH <= ratio_) {  // |ratio| ≤ H(t): Holds, not tighter (NaN fails)
+            ++tracks_[1].decided;
+            ++filtered_;
+            continue;
+          }
+        }
+        closed_error(i, t, e.delta[i]);
+        full_decision(t, i, e.delta[i], E_);
       }
     }
     if (b_.top_mass0 == zero) return;
-    // (P5): L̂(δ(t)) ≥ top mass; L̂'s bound: Σγ_i e_i + (d + 3)·u·L̂ (error_bounds.md §1)
-    loss_error_ += numeric::from_int<T>(static_cast<long>(e.delta.size()) + 3) * bounds::rounding(e.train_loss);
+    // (P5): L̂(δ(t)) ≥ top mass. L̂'s bound (error_bounds.md §4b): Σ_tracked γ_i e_i; for the
+    // slow closed coordinates u(2κ + κ²u + 1)·L̂ (their γ_iδ̃_i² sum to at most L̂(1 + (d+2)u));
+    // for the fast ones the same factor times W_fast·q^{2t} (each |δ̃_i| shrinks by at least
+    // q per step); and (d + 3)·u·L̂ for the summation (error_bounds.md §1).
+    fast_mass_ *= fast_q2_;
+    classes_[0].loss_factor(scratch_);
+    scratch_ += numeric::from_int<T>(static_cast<long>(e.delta.size()) + 3);
+    scratch_ *= bounds::rounding(e.train_loss);
+    scratch_ *= one_plus_du_;
+    loss_error_ += scratch_;
+    if (!classes_[1].idx.empty()) {
+      classes_[1].loss_factor(scratch_);
+      scratch_ *= bounds::unit<T>();
+      scratch_ *= fast_mass_;
+      scratch_ *= one_plus_du_;
+      loss_error_ += scratch_;
+    }
     offer(2, t, 0, e.train_loss, loss_error_, s_.top_mass0.value, s_.top_mass0.error, false, true);
   }
 
@@ -97,10 +131,46 @@ class StepwiseFacts {
   bool any_failed() const {
     return tracks_[0].verdict == Verdict::Fails || tracks_[1].verdict == Verdict::Fails || tracks_[2].verdict == Verdict::Fails;
   }
-  const std::vector<T>& state_errors() const { return errors_.errors(); }  // E_i(t) after the last step seen
+  // E_i(t): bounds on |δ̃_i(t) − δ_i(t)| for the state δ̃(t) of the last step seen
+  // (the caller passes that state: the closed coordinates' bounds scale with it).
+  std::vector<T> state_errors(const std::vector<T>& delta) const {
+    std::vector<T> out = errors_.errors();
+    T E;
+    for (const Class& c : classes_)
+      for (std::size_t i : c.idx) {
+        closed_error_into(E, i, step_, delta[i]);
+        out[i] = E;
+      }
+    return out;
+  }
   const Side<T>& contraction() const { return c_; }
+  std::size_t tracked_count() const { return tracked_.size(); }  // coordinates on the step-by-step recursion
+  long filtered_count() const { return filtered_; }               // (P4) decisions cleared by the filter
 
  private:
+  // Closed coordinates in two classes (error_bounds.md §4b): slow, |f̃_i| ≥ 1/4, whose
+  // share of (P5)'s bound is scaled by L̂, and fast, |f̃_i| < 1/4 (only in types without
+  // subnormals), by a mass that shrinks like q^{2t}. Each has its own κ_max and filter.
+  struct Class {
+    std::vector<std::size_t> idx;
+    T kappa0_max, b_max, growth, kappa_max, H, negH;
+    bool filter_on = false;
+    void kappa_at(long t) {  // κ_max(t) = (max κ(0) + max b·t)·G ≥ every κ_i(t) of the class
+      if (idx.empty()) return;
+      kappa_max = b_max;
+      kappa_max *= numeric::from_int<T>(t);
+      kappa_max += kappa0_max;
+      kappa_max *= growth;
+    }
+    void loss_factor(T& out) const {  // 2κ_max + κ_max²u + 1
+      out = kappa_max * kappa_max;
+      out *= bounds::unit<T>();
+      out += kappa_max;
+      out += kappa_max;
+      out += numeric::from_int<T>(1);
+    }
+  };
+
   struct Track {
     T lhs, rhs, lhs_error, rhs_error, margin, bound, slack, scale;
     long step = 0, within = 0, decided = 0;
@@ -111,6 +181,149 @@ class StepwiseFacts {
 
   static int rank(Verdict v) {
     return v == Verdict::Fails ? 0 : v == Verdict::Undecidable ? 1 : v == Verdict::WithinRounding ? 2 : 3;
+  }
+
+  // error_bounds.md §4b. With A_i = |f̃_i| + e_i and a rounding of at most u/2 per
+  // step, κ_i(t) := E_i(t)/(u|δ̃_i(t)|) obeys κ(t) ≤ (A/|f̃|·κ(t−1) + ê/|f̃|)/(1 − u/2),
+  // ê = e/u; while K·(b + 1)·u ≤ 1/16 (b = ê/|f̃|/(1 − u/2)) the growth factor a^t
+  // stays below G := 1 + 2K(b_max + 1)u(1 + u) over K steps, so κ(t) ≤ (κ(0) + b·t)·G.
+  void closed_form_setup() {
+    const std::size_t d = in_.dim();
+    const T zero = numeric::from_int<T>(0), one = numeric::from_int<T>(1), quarter = one / numeric::from_int<T>(4);
+    kappa0_.assign(d, zero);
+    slope_.assign(d, zero);
+    inv0_.assign(d, zero);
+    class_of_.assign(d, 0);
+    rel_sq0_max_ = zero;
+    fast_mass_ = zero;
+    fast_q2_ = zero;
+    one_plus_du_ = one;
+    for (Class& c : classes_) c.kappa0_max = c.b_max = c.kappa_max = c.H = c.negH = zero, c.growth = one;
+    if constexpr (!numeric::number_traits<T>::is_exact) {
+      const T u = bounds::unit<T>(), half_u = u / numeric::from_int<T>(2);
+      const T limit = one / numeric::from_int<T>(16);
+      const T K = numeric::from_int<T>(in_.K < 1 ? 1 : in_.K);
+      constexpr bool subnormals = std::numeric_limits<T>::has_denorm == std::denorm_present;
+      T q = zero;
+      for (std::size_t i = 0; i < d; ++i) {
+        const T f = bounds::abs_of(factors_[i]);
+        const int cls = f < quarter ? 1 : 0;
+        bool closed = zero < f && in_.delta0[i] != zero && !(cls == 1 && subnormals);
+        T b = zero;
+        if (closed) {
+          b = errors_.factor_errors()[i] / u / f / (one - half_u);
+          b *= one + u;  // the divisions' own roundings
+          closed = K * (b + one) * u < limit && normal_throughout(i, f);
+        }
+        if (!closed) {
+          tracked_.push_back(i);
+          continue;
+        }
+        Class& c = classes_[cls];
+        c.idx.push_back(i);
+        class_of_[i] = static_cast<unsigned char>(cls);
+        const T a0 = bounds::abs_of(in_.delta0[i]);
+        kappa0_[i] = s_.delta0_error[i] / (u * a0) * (one + u * numeric::from_int<T>(4));
+        slope_[i] = b;
+        inv0_[i] = one / in_.delta0[i];
+        if (c.kappa0_max < kappa0_[i]) c.kappa0_max = kappa0_[i];
+        if (c.b_max < b) c.b_max = b;
+        const T rel = s_.delta0_sq_error[i] / (a0 * a0) * (one + u * numeric::from_int<T>(4));
+        if (rel_sq0_max_ < rel) rel_sq0_max_ = rel;
+        if (cls == 1) {
+          fast_mass_ += in_.gamma[i] * in_.delta0[i] * in_.delta0[i];
+          if (q < f) q = f;
+        }
+      }
+      // a_i^t ≤ e^{K(b_i + 1)u(1 + u)} ≤ 1 + 2K(b_max + 1)u(1 + u) (as K(b+1)u ≤ 1/16), and 2^-19
+      // more for the roundings of E's own computation.
+      for (Class& c : classes_)
+        c.growth = one + numeric::from_int<T>(2) * K * (c.b_max + one) * u * (one + u) + one / numeric::from_int<T>(1L << 19);
+      one_plus_du_ = one + numeric::from_int<T>(static_cast<long>(d) + 2) * u;
+      fast_mass_ *= one_plus_du_;  // W_fast rounded up
+      q *= one + half_u;           // |δ̃_i(t)| ≤ |δ̃_i(t−1)|·|f̃_i|(1 + u/2)
+      fast_q2_ = q * q * (one + numeric::from_int<T>(4) * u);  // covers its own and each step's rounding
+    } else {
+      for (std::size_t i = 0; i < d; ++i) tracked_.push_back(i);
+    }
+  }
+
+  // Types with subnormals: the relative bound needs |δ̃_i(t)| normal for t ≤ K:
+  // log|δ_i(0)| + K·log(|f̃_i|(1 − u)) ≥ log(min normal) + 8 log 2.
+  bool normal_throughout(std::size_t i, const T& f) const {
+    if constexpr (!numeric::number_traits<T>::is_exact && std::numeric_limits<T>::has_denorm == std::denorm_present) {
+      using std::log;
+      const T one = numeric::from_int<T>(1);
+      const T lo = log(bounds::abs_of(in_.delta0[i])) + numeric::from_int<T>(in_.K) * log(T(f * (one - bounds::unit<T>())));
+      return numeric::from_int<T>(8) * log(numeric::from_int<T>(2)) + log(std::numeric_limits<T>::min()) < lo;
+    } else {
+      (void)i, (void)f;
+      return true;
+    }
+  }
+
+  void closed_error_into(T& E, std::size_t i, long t, const T& delta) const {
+    const T& growth = classes_[class_of_[i]].growth;
+    E = slope_[i];
+    E *= numeric::from_int<T>(t);
+    E += kappa0_[i];
+    E *= growth;
+    E *= bounds::unit<T>();
+    E *= delta < numeric::from_int<T>(0) ? T(-delta) : delta;
+    E *= growth;  // the roundings of this product (≤ 3u ≤ 2^-19 of the growth factor)
+  }
+  void closed_error(std::size_t i, long t, const T& delta) { closed_error_into(E_, i, t, delta); }
+
+  // H(t) for (P4)'s filter: the full rule's relative bound is at most
+  // β = [(2κ_max + κ_max²u + 1)u + max_i e0_i/δ_i(0)² + ct.err/ct + u](1 + 8u); a decision
+  // with δ̃²/(c^tδ(0)²) ≤ θ := 1 − max(2β + 4u, σ*(1 + 8u) + 8u) holds (margin > bound)
+  // and has relative slack ≥ σ*, the tightest kept (Holds) so far — so it changes
+  // nothing but the count. H = √(θ·ct)·(1 − 16u) covers the roundings of the test.
+  bool filter_threshold(Class& c) const {
+    if constexpr (numeric::number_traits<T>::is_exact) {
+      (void)c;
+      return false;
+    } else {
+      using std::sqrt;
+      const T zero = numeric::from_int<T>(0), one = numeric::from_int<T>(1), u = bounds::unit<T>();
+      if (c.idx.empty() || !(zero < ct_.value)) return false;
+      T beta = c.kappa_max * c.kappa_max * u + c.kappa_max + c.kappa_max + one;
+      beta *= u;
+      beta += rel_sq0_max_ + ct_.error / ct_.value + u;
+      beta *= one + numeric::from_int<T>(8) * u;
+      T need = beta + beta + numeric::from_int<T>(4) * u;
+      const Track& tr = tracks_[1];
+      if (tr.seen && tr.verdict == Verdict::Holds) {
+        const T sigma = (tr.slack / tr.scale) * (one + numeric::from_int<T>(8) * u) + numeric::from_int<T>(8) * u;
+        if (need < sigma) need = sigma;
+      }
+      if (!(need < one)) return false;
+      c.H = sqrt(T((one - need) * ct_.value)) * (one - numeric::from_int<T>(16) * u);
+      c.negH = -c.H;
+      return zero < c.H;
+    }
+  }
+
+  // The full rule for (P3)/(P4) at coordinate i with state bound E; leaves the
+  // coordinate's bound on δ̃_i² in sq_error_.
+  void full_decision(long t, std::size_t i, const T& delta, const T& E) {
+    const T zero = numeric::from_int<T>(0);
+    a_ = delta < zero ? T(-delta) : delta;
+    sq_error_ = a_;
+    sq_error_ += a_;
+    sq_error_ += E;
+    sq_error_ *= E;  // 2|δ̃|E + E²
+    lhs_ = a_ * a_;
+    sq_error_ += bounds::rounding(lhs_);
+    if (b_.in_P[i]) {  // (P3): |δ_i(t)| against |δ_i(0)|, two-sided
+      if (in_.delta0[i] == zero) return;
+      abs0_ = bounds::abs_of(in_.delta0[i]);
+      offer(0, t, i, a_, E, abs0_, s_.delta0_error[i], true, false);
+    } else {  // (P4): δ_i(t)² ≤ c^t δ_i(0)²
+      rhs_ = ct_.value * in_.delta0[i] * in_.delta0[i];
+      rhs_error_ = bounds::abs_of(ct_.value) * s_.delta0_sq_error[i] + ct_.error * in_.delta0[i] * in_.delta0[i] + bounds::rounding(rhs_);
+      offer(1, t, i, lhs_, sq_error_, rhs_, rhs_error_, false, false);
+    }
   }
 
   // Classifies one decision by the one rule (detail::classify, without building an
@@ -140,10 +353,17 @@ class StepwiseFacts {
   const Blocks<T>& b_;
   const InputSides<T>& s_;
   std::vector<T> factors_;
-  bounds::DescentErrors<T> errors_;
+  bounds::DescentErrors<T> errors_;  // the recursion, run for the tracked coordinates only
   Side<T> c_, ct_;
-  std::vector<T> abs0_;
-  T a_, lhs_, rhs_, rhs_error_, sq_error_, loss_error_, scratch_, margin_, bound_, slack_, scale_;
+  Class classes_[2];
+  std::vector<std::size_t> tracked_;
+  std::vector<T> kappa0_, slope_, inv0_;  // κ_i(0), b_i, 1/δ_i(0) of the closed coordinates
+  std::vector<unsigned char> class_of_;
+  T one_plus_du_, rel_sq0_max_, fast_mass_, fast_q2_;
+  T ratio_, E_;
+  T a_, abs0_, lhs_, rhs_, rhs_error_, sq_error_, loss_error_, scratch_, margin_, bound_, slack_, scale_;
+  long step_ = 0, filtered_ = 0;
+  bool filter_ = true;
   Track tracks_[3];
 };
 

@@ -16,8 +16,7 @@ void weighted_square_sum_into(T& out, T& scratch, const std::vector<T>& w, const
                               std::size_t lo, std::size_t hi) {
   out = 0;  // assignment from int: no temporary, no allocation
   for (std::size_t i = lo; i < hi; ++i) {
-    scratch = delta[i];
-    scratch *= delta[i];
+    numeric::multiply_into(scratch, delta[i], delta[i]);
     scratch *= w[i];
     out += scratch;
   }

@@ -24,6 +24,7 @@
 #include <stdexcept>
 #include <string>
 #include <tuple>
+#include <utility>
 
 namespace annealcheck::numeric {
 
@@ -60,20 +61,31 @@ struct mpfr_exact_backend {
     else return thread_mpfr_bits();
   }
 
+  // Static precision (Bits > 0): the significand lives inline (MPFR's custom
+  // interface), so making a value — a temporary included — never touches the heap,
+  // and a vector of them is one allocation. Copy and move both copy the value; swap
+  // exchanges limbs, sign and exponent, never the significand pointers.
   mpfr_exact_backend() {
-    mpfr_init2(m, precision_bits());
+    init();
     mpfr_set_zero(m, 1);
   }
   mpfr_exact_backend(const mpfr_exact_backend& o) {
-    mpfr_init2(m, mpfr_get_prec(o.m));
+    if constexpr (inline_limbs) init();
+    else mpfr_init2(m, mpfr_get_prec(o.m));
     mpfr_set(m, o.m, MPFR_RNDN);
   }
   mpfr_exact_backend(mpfr_exact_backend&& o) noexcept {
-    m[0] = o.m[0];
-    o.m[0]._mpfr_d = nullptr;
+    if constexpr (inline_limbs) {
+      init();
+      mpfr_set(m, o.m, MPFR_RNDN);
+    } else {
+      m[0] = o.m[0];
+      o.m[0]._mpfr_d = nullptr;
+    }
   }
   ~mpfr_exact_backend() {
-    if (m[0]._mpfr_d != nullptr) mpfr_clear(m);
+    if constexpr (!inline_limbs)
+      if (m[0]._mpfr_d != nullptr) mpfr_clear(m);
   }
   mpfr_exact_backend& operator=(const mpfr_exact_backend& o) {
     if (this != &o) {
@@ -83,7 +95,9 @@ struct mpfr_exact_backend {
     return *this;
   }
   mpfr_exact_backend& operator=(mpfr_exact_backend&& o) noexcept {
-    if (m[0]._mpfr_d == nullptr || mpfr_get_prec(m) == mpfr_get_prec(o.m)) {
+    if constexpr (inline_limbs) {
+      if (this != &o) mpfr_set(m, o.m, MPFR_RNDN);
+    } else if (m[0]._mpfr_d == nullptr || mpfr_get_prec(m) == mpfr_get_prec(o.m)) {
       mpfr_swap(m, o.m);
     } else {
       mpfr_set(m, o.m, MPFR_RNDN);
@@ -105,7 +119,15 @@ struct mpfr_exact_backend {
     return *this;
   }
 
-  void swap(mpfr_exact_backend& o) noexcept { mpfr_swap(m, o.m); }
+  void swap(mpfr_exact_backend& o) noexcept {
+    if constexpr (inline_limbs) {
+      std::swap(limbs_, o.limbs_);
+      std::swap(m[0]._mpfr_sign, o.m[0]._mpfr_sign);
+      std::swap(m[0]._mpfr_exp, o.m[0]._mpfr_exp);
+    } else {
+      mpfr_swap(m, o.m);
+    }
+  }
   void negate() noexcept { mpfr_neg(m, m, MPFR_RNDN); }
   int compare(const mpfr_exact_backend& o) const noexcept { return mpfr_cmp(m, o.m); }
   template <class A>
@@ -146,9 +168,19 @@ struct mpfr_exact_backend {
   mpfr_t m;
 
  private:
-  void ensure() {
-    if (m[0]._mpfr_d == nullptr) mpfr_init2(m, precision_bits());
+  static constexpr bool inline_limbs = Bits > 0;
+  static constexpr std::size_t limb_count = inline_limbs ? (Bits + GMP_NUMB_BITS - 1) / GMP_NUMB_BITS : 1;
+
+  void init() {
+    if constexpr (inline_limbs) mpfr_custom_init_set(m, MPFR_ZERO_KIND, 0, static_cast<mpfr_prec_t>(Bits), limbs_);
+    else mpfr_init2(m, precision_bits());
   }
+  void ensure() {
+    if constexpr (!inline_limbs)
+      if (m[0]._mpfr_d == nullptr) mpfr_init2(m, precision_bits());
+  }
+
+  mp_limb_t limbs_[limb_count];
 };
 
 // Arithmetic: one MPFR call each, round to nearest, into the destination.

@@ -67,6 +67,15 @@ T parse_number(std::string_view text) {
   return number_traits<T>::from_rational(p.value);
 }
 
+// r = a·b without a temporary (one MPFR call for the MPFR types): for loops that
+// must not allocate or copy per element. Boost.Multiprecision's multiply(r, a, b)
+// is found by argument-dependent lookup; builtins multiply directly.
+template <LadderNumber T>
+void multiply_into(T& r, const T& a, const T& b) {
+  if constexpr (requires { multiply(r, a, b); }) multiply(r, a, b);
+  else r = a * b;
+}
+
 // Small integers are exact in every ladder type (|n| < 2^24 even for float).
 template <LadderNumber T>
 T from_int(long n) {
