@@ -64,13 +64,31 @@ long allocations_in_steps(long steps, std::size_t d) {
   return g_allocations.load() - before;
 }
 
+// The counter works: a runtime-precision MPFR value takes its limbs from the heap.
 TEST_F(AllocationCounting, CounterSeesMpfrAllocations) {
   const long before = g_allocations.load();
   {
-    numeric::mpfr256 x = numeric::from_int<numeric::mpfr256>(3);
+    numeric::mpfr_dynamic x = numeric::from_int<numeric::mpfr_dynamic>(3);
     (void)x;
   }
   EXPECT_GT(g_allocations.load(), before);
+}
+
+// Static precision keeps its limbs inline (numeric/mpfr_exact.hpp): values, copies,
+// moves and the temporaries of arithmetic never touch the heap. (MPFR's own
+// transcendental functions may allocate internally; they are not values of ours.)
+TEST_F(AllocationCounting, StaticPrecisionValuesDoNotAllocate) {
+  const long before = g_allocations.load();
+  {
+    numeric::mpfr256 x = numeric::from_int<numeric::mpfr256>(3), y = x;
+    numeric::mpfr1024 z = numeric::from_int<numeric::mpfr1024>(7);
+    numeric::mpfr256 w = (x * y + x / y) * (x - y * x);  // temporaries
+    w = std::move(y);
+    swap(x, w);
+    z = (z + z) * z;
+    EXPECT_TRUE(z > 0 && w > 0);
+  }
+  EXPECT_EQ(g_allocations.load(), before);
 }
 
 TEST_F(AllocationCounting, Mpfr256StepLoopDoesNotAllocate) { EXPECT_EQ(allocations_in_steps<numeric::mpfr256>(200, 64), 0); }
