@@ -5,6 +5,7 @@
 #include "properties/report/counterexample_report.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 
 #include <iostream>
@@ -34,6 +35,7 @@ Row task_row(const Campaign& c, const CampaignResult& result, std::size_t i, con
   row.cases = r.cases_run;
   row.chunks = tr.chunks_counted;
   row.seconds = r.seconds;
+  row.further_failing = tr.further_failing;
   if (r.outcome == properties::Outcome::Failed && r.counterexample) row.report = report::write_report(r, report_dir).json_path;
   for (const auto& f : tr.further)
     if (f.counterexample) row.further_reports.push_back(report::write_report(f, report_dir).json_path);
@@ -70,7 +72,9 @@ void print_table(const std::vector<Row>& rows, const CampaignResult& result, con
                              bound, r.seconds);
     if (certified) std::cout << "    certified: " << (r.certified.empty() ? "-" : r.certified) << "\n";
     if (!r.ok && !r.detail.empty()) std::cout << "    " << r.detail << "\n";
-    for (const auto& f : r.further_reports) std::cout << "    further counterexample (a later chunk): " << f << "\n";
+    if (r.further_failing)
+      std::cout << fmt::format("    {} later chunk(s) failed as well; reports of the lowest {}: {}\n", r.further_failing, r.further_reports.size(),
+                               fmt::join(r.further_reports, " "));
     if (r.ok && r.relative_bound > 1e-6)
       std::cout << fmt::format("    weak: the reported check's error bound is a relative {:.1e}; a wider type (--types mpfr256) or --certified decides it\n",
                                r.relative_bound);
@@ -93,7 +97,7 @@ nlohmann::json rows_json(const std::vector<Row>& rows, bool certified) {
                  {"ok", r.ok}, {"smallest_margin", r.margin}, {"relative_bound", r.relative_bound},
                  {"weak", r.relative_bound > 1e-6}, {"within_rounding", r.within_rounding},
                  {"unrepresentable", r.unrepresentable}, {"seconds", r.seconds}, {"report", r.report},
-                 {"further_reports", r.further_reports}, {"detail", r.detail}});
+                 {"further_reports", r.further_reports}, {"further_failing", r.further_failing}, {"detail", r.detail}});
     if (certified) j.back()["certified"] = {{"summary", r.certified}, {"counts", r.certified_counts}};
   }
   return j;

@@ -25,7 +25,8 @@ struct Row {
   int within_rounding = 0, unrepresentable = 0;  // cases the type could not decide
   double seconds = 0;         // summed over the chunks (CPU of the workers, not wall time)
   std::string report, detail;
-  std::vector<std::string> further_reports;  // failing chunks above the stopping one
+  std::vector<std::string> further_reports;  // reports of the lowest failing chunks above the stopping one
+  int further_failing = 0;                   // failing chunks above the stopping one, all of them
   std::string certified;                     // --certified: "proved 20 (3 ties)", "certified refuted", ...
   std::map<std::string, int> certified_counts;
 };

@@ -49,7 +49,9 @@ TaskResult merge_task(const Campaign& c, std::size_t task, const std::map<int, R
   for (int k = 0; k < t.chunks; ++k) {
     const auto it = chunks.find(k);
     if (out.stopped_at) {
-      if (it != chunks.end() && it->second.outcome == Outcome::Failed) out.further.push_back(it->second);
+      if (it == chunks.end() || it->second.outcome != Outcome::Failed) continue;
+      ++out.further_failing;
+      if (out.further.size() < kMaxFurther) out.further.push_back(it->second);
       continue;
     }
     if (it == chunks.end()) {

@@ -7,9 +7,10 @@
 //   * the campaign of a task ends at its lowest chunk whose run did not pass
 //     (failed, gave up, error), the "stopping chunk": its outcome, counterexample,
 //     original case, reproduce string and seed are the task's. Chunks above it
-//     count no cases and are never missing; any of them that failed as well is
-//     kept as a further result (its report is named by its own chunk seed, which
-//     no other chunk shares, so no two reports collide);
+//     count no cases and are never missing; those that failed as well are
+//     counted, and the lowest kMaxFurther of them are kept as further results
+//     (a report is named by its chunk's own seed, which no other chunk shares, so
+//     no two reports collide; a false claim fails in every chunk, hence the cap);
 //   * the closest case is the one with the smallest relative slack (the runner's
 //     own ranking, registry.hpp Verdict); on a tie the lowest chunk index wins;
 //   * the first case not certified is the one from the lowest chunk that has one;
@@ -26,11 +27,14 @@
 
 namespace annealcheck::properties::campaign {
 
+inline constexpr std::size_t kMaxFurther = 3;
+
 struct TaskResult {
   RunResult run;                   // the merged run (seed: the stopping chunk's, else the campaign's)
   std::vector<int> missing;        // chunk indices without a result that the task needs
   std::optional<int> stopped_at;   // the stopping chunk, if any
-  std::vector<RunResult> further;  // failing chunks above the stopping chunk
+  std::vector<RunResult> further;  // the lowest kMaxFurther failing chunks above the stopping chunk
+  int further_failing = 0;         // all of them
   int chunks_counted = 0;
 };
 
