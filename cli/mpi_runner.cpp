@@ -31,8 +31,6 @@ struct MpiSession::State {
   std::vector<RankState> ranks;
 };
 
-bool launched_by_mpirun() { return std::getenv("OMPI_COMM_WORLD_SIZE") != nullptr; }
-
 MpiSession::MpiSession() : s_(std::make_unique<State>()) { s_->ranks.assign(static_cast<std::size_t>(s_->world.size()), RankState::Unheard); }
 
 MpiSession::~MpiSession() {

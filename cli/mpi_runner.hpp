@@ -6,18 +6,19 @@
 // messages. Ranks 1..N-1 only run the chunks they are sent (each in a worker
 // process, as the local pool does) and print nothing.
 //
-// Detection: mpirun (Open MPI) sets OMPI_COMM_WORLD_SIZE; without it the same
-// binary never touches MPI. Built without MPI (-DANNEALCHECK_MPI=OFF), a run
+// Detection: mpirun (Open MPI) sets OMPI_COMM_WORLD_SIZE, a PMIx launcher (srun
+// --mpi=pmix) PMIX_RANK; without them the same binary never touches MPI. Built without MPI (-DANNEALCHECK_MPI=OFF), a run
 // under mpirun is refused with exit 2 rather than run N times.
 #pragma once
 
 #include "cli/chunk_runner.hpp"
 
+#include <cstdlib>
 #include <memory>
 
 namespace annealcheck::cli {
 
-bool launched_by_mpirun();
+inline bool launched_by_mpirun() { return std::getenv("OMPI_COMM_WORLD_SIZE") != nullptr || std::getenv("PMIX_RANK") != nullptr; }
 
 class MpiSession {
  public:

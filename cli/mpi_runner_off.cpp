@@ -10,10 +10,8 @@ namespace annealcheck::cli {
 
 struct MpiSession::State {};
 
-bool launched_by_mpirun() { return std::getenv("OMPI_COMM_WORLD_SIZE") != nullptr; }
-
 MpiSession::MpiSession() {
-  throw InputError("mpirun", "OMPI_COMM_WORLD_SIZE is set (launched by mpirun)",
+  throw InputError("mpirun", "OMPI_COMM_WORLD_SIZE or PMIX_RANK is set (launched by mpirun or srun)",
                    "an annealcheck built with MPI (cmake -DANNEALCHECK_MPI=ON, Boost.MPI and Open MPI installed), or no mpirun");
 }
 MpiSession::~MpiSession() = default;

@@ -67,6 +67,12 @@ Campaign plan_campaign(const CampaignSpec& spec) {
   if (c.tasks.empty())
     throw InputError("--types", "\"" + join(spec.types) + "\" with properties \"" + join(spec.properties) + "\" (no property is built for them)",
                      "types such as double, mpfr256 that the chosen properties are built for (`annealcheck list`)");
+  long long total = 0;
+  for (const TaskPlan& t : c.tasks) total += t.chunks;
+  if (total > kMaxChunks)
+    throw InputError("--chunk-size", fmt::format("{} ({} chunks in all for --cases {})", spec.chunk_size ? std::to_string(*spec.chunk_size) : "default",
+                                                 total, spec.cases ? std::to_string(*spec.cases) : "default"),
+                     fmt::format("at most {} chunks in a campaign: a larger --chunk-size", kMaxChunks));
   for (std::size_t i = 0; i < c.tasks.size(); ++i)
     for (int k = 0; k < c.tasks[i].chunks; ++k) c.chunks.push_back({i, k});
   return c;

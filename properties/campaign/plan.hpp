@@ -61,7 +61,10 @@ struct Campaign {
   std::vector<ChunkRef> chunks;
 };
 
-// Throws InputError on an unknown type or property id, or filters that select nothing.
+inline constexpr long long kMaxChunks = 2'000'000;  // a campaign's plan stays small in memory (16 bytes a chunk)
+
+// Throws InputError on an unknown type or property id, filters that select nothing,
+// or more than kMaxChunks chunks (field --chunk-size).
 Campaign plan_campaign(const CampaignSpec& spec);
 
 std::uint64_t chunk_seed(std::uint64_t campaign_seed, const std::string& property, int index);
