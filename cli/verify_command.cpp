@@ -129,7 +129,7 @@ Command add_verify_command(CLI::App& app) {
   auto o = std::make_shared<Options>();
   CLI::App* cmd = app.add_subcommand("verify", "Run the whole catalog (true properties and known-false claims) and print one table; the main job");
   cmd->add_option("--cases", o->cases, "Cases per property and type (default: each property's own)")->check(in_range(1, 1'000'000'000));
-  cmd->add_option("--chunk-size", o->chunk_size, "Cases per chunk (default: each property's own case count at that type, about a second of work)")
+  cmd->add_option("--chunk-size", o->chunk_size, "Cases per chunk (default: each property's own case count at that type, 0.1-6 s of work on one core)")
       ->check(in_range(1, 10'000'000));
   cmd->add_option("--seed", o->seed, "Campaign seed (default 2005073600); chunk i > 0 of a property runs with a seed derived from it");
   cmd->add_option("--types", o->types, "Only these types (comma-separated), among each property's own")->delimiter(',');
@@ -142,7 +142,7 @@ Command add_verify_command(CLI::App& app) {
   cmd->add_option("--junit", o->junit, "Also write JUnit XML to this file (one testcase per property x type; written atomically)");
   auto* out = cmd->add_option("--out", o->out, "Record every finished chunk in this campaign directory (created; resumable)");
   cmd->add_option("--resume", o->resume, "Run only the chunks this campaign directory lacks (options default to its campaign)")->excludes(out);
-  cmd->add_option("--shard", o->shard, "Run only slice I of N (1-based, e.g. 2/3) into --out DIR; combine with `annealcheck merge`");
+  cmd->add_option("--shard", o->shard, "Run only slice I of N (1-based, e.g. 2/3) into --out DIR (or --resume DIR); combine with `annealcheck merge`");
   cmd->add_flag("--certified", o->certified,
                 "Also decide every case with MPFI from the exact case: true properties must be proved, refutations certified "
                 "(default cases of a true property: at most " + std::to_string(properties::certified_default_cases()) + ")");
