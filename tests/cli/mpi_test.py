@@ -24,7 +24,7 @@ os.environ["TMPDIR"] = scratch
 supp = os.path.join(os.path.dirname(os.path.abspath(__file__)), "lsan-openmpi.supp")
 os.environ["LSAN_OPTIONS"] = ":".join(filter(None, [os.environ.get("LSAN_OPTIONS", ""), f"suppressions={supp}", "print_suppressions=0"]))
 MPI = [mpirun, "--oversubscribe", "--allow-run-as-root"]  # root in CI containers; more ranks than cores
-CAMPAIGN = ["--properties", "lemma2.gf-lower-bound,lemma2.annealed-upper-bound,dynamics.gd-closed-form,falsify.f1-g-without-c2,prop1.case30-equal-loss",
+CAMPAIGN = ["--properties", "lemma2.gf-lower-bound,lemma2.annealed-upper-bound,falsify.f1-g-without-c2,prop1.case30-equal-loss",
             "--types", "double", "--cases", "2000", "--seed", "7"]
 failures = []
 
@@ -78,7 +78,7 @@ def rank_pid(rank):
 
 
 deadline = time.time() + 60
-while time.time() < deadline and recorded() < 4:
+while time.time() < deadline and recorded() < 3:
     time.sleep(0.05)
 victim = rank_pid(1)
 before = recorded()
