@@ -20,9 +20,6 @@ exe, mpirun, scratch = sys.argv[1], sys.argv[2], sys.argv[3]
 shutil.rmtree(scratch, ignore_errors=True)
 os.makedirs(scratch)
 os.environ["TMPDIR"] = scratch
-# Under the asan preset: Open MPI's own allocations outlive MPI_Finalize by design (lsan-openmpi.supp).
-supp = os.path.join(os.path.dirname(os.path.abspath(__file__)), "lsan-openmpi.supp")
-os.environ["LSAN_OPTIONS"] = ":".join(filter(None, [os.environ.get("LSAN_OPTIONS", ""), f"suppressions={supp}", "print_suppressions=0"]))
 MPI = [mpirun, "--oversubscribe", "--allow-run-as-root"]  # root in CI containers; more ranks than cores
 CAMPAIGN = ["--properties", "lemma2.gf-lower-bound,lemma2.annealed-upper-bound,falsify.f1-g-without-c2,prop1.case30-equal-loss",
             "--types", "double", "--cases", "2000", "--seed", "7"]
