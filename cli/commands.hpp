@@ -22,6 +22,7 @@ Command add_list_command(CLI::App& app);
 Command add_check_command(CLI::App& app);
 Command add_replay_command(CLI::App& app);
 Command add_verify_command(CLI::App& app);
+Command add_merge_command(CLI::App& app);
 Command add_prop1_command(CLI::App& app);
 Command add_audit_command(CLI::App& app);
 Command add_limits_command(CLI::App& app);

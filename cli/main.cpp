@@ -21,6 +21,7 @@ int main(int argc, char** argv) {
       cli::add_check_command(app),
       cli::add_replay_command(app),
       cli::add_verify_command(app),
+      cli::add_merge_command(app),
       cli::add_prop1_command(app),
       cli::add_audit_command(app),
       cli::add_limits_command(app),

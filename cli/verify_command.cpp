@@ -1,189 +1,161 @@
 // `annealcheck verify`: the main job. Runs the whole catalog — true properties
-// and falsification targets — at their types, in parallel worker processes (each
-// an `annealcheck check ... --format json`, cli/worker_pool.hpp; its result read
-// back with properties::run_from_json), and prints one table. Every task is
-// seeded by its property id, so the verdicts and margins do not depend on --jobs
-// or on scheduling; rows are printed in catalog order.
+// and falsification targets — at their types as a campaign in chunks
+// (properties/campaign/plan.hpp): each chunk a worker process `annealcheck check
+// ... --format json` with its own seed and case count (cli/chunk_runner.hpp),
+// locally (--jobs) or over MPI ranks when launched by mpirun (cli/mpi_runner.hpp).
+// The chunks merge deterministically (properties/campaign/merge.hpp), so the
+// table does not depend on --jobs, ranks, shards or scheduling; rows are in
+// catalog order (cli/campaign_table.hpp).
+//
+//   --out DIR       record every finished chunk in DIR (properties/campaign/store.hpp)
+//   --resume DIR    run only the chunks DIR lacks (options default to DIR's campaign)
+//   --shard I/N     run only the I-th of N slices into --out DIR; `annealcheck merge` combines
 #include "annealcheck/engine/type_id.hpp"
 #include "annealcheck/io/atomic_file.hpp"
 #include "annealcheck/io/input_error.hpp"
+#include "cli/campaign_table.hpp"
+#include "cli/chunk_runner.hpp"
 #include "cli/commands.hpp"
-#include "cli/junit.hpp"
-#include "cli/worker_pool.hpp"
+#include "cli/mpi_runner.hpp"
 #include "cli/options.hpp"
+#include "properties/campaign/store.hpp"
 #include "properties/registry.hpp"
-#include "properties/report/counterexample_report.hpp"
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include <unistd.h>
 
-#include <algorithm>
 #include <chrono>
-#include <filesystem>
 #include <iostream>
-#include <map>
 #include <memory>
 #include <thread>
 
 namespace annealcheck::cli {
 namespace {
 
-struct Task {
-  std::string id, type;
-  bool refuted = false;
+namespace campaign = properties::campaign;
+
+struct Options {
+  std::optional<int> cases, chunk_size;
+  std::optional<std::uint64_t> seed;
+  std::vector<std::string> types, properties;
+  unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
+  std::string report_dir = "reports", format = "table";
+  std::optional<std::string> junit, out, resume, shard;
+  bool certified = false;
 };
 
-struct Row {
-  Task task;
-  std::string verdict = "ERROR";  // holds / refuted as expected / FAILED / SURVIVED / ERROR
-  bool ok = false;
-  int cases = 0;
-  std::string margin;   // smallest relative margin seen (label @ where)
-  double relative_bound = 0;  // the error bound of that check, relative (lemma2/error_bounds.md); > 1e-6 is weak
-  int within_rounding = 0, unrepresentable = 0;  // cases the type could not decide
-  double seconds = 0;
-  std::string report, detail = "worker lost";
-  std::string certified;                 // --certified: "proved 20 (3 ties)", "certified refuted", ...
-  std::map<std::string, int> certified_counts;  // --certified: cases per decision
+// The campaign the options describe; with --resume, the stored one with the given options over it.
+campaign::CampaignSpec campaign_spec(const Options& o) {
+  campaign::CampaignSpec s;
+  if (o.resume) s = campaign::spec_from_identity(campaign::read_identity(*o.resume, "--resume"));
+  else s.seed = properties::default_seed();
+  if (o.seed) s.seed = *o.seed;
+  if (o.cases) s.cases = o.cases;
+  if (o.chunk_size) s.chunk_size = o.chunk_size;
+  if (!o.types.empty()) s.types = o.types;
+  if (!o.properties.empty()) s.properties = o.properties;
+  if (o.certified) s.certified = true;
+  for (const auto& t : s.types) engine::parse_type_id(t, "--types");  // InputError on an unknown id
+  return s;
+}
+
+// Runs the chunks, recording each in the store (if any) as it ends.
+struct Execution {
+  campaign::ChunkResults results;
+  std::map<std::pair<std::size_t, int>, std::string> errors;
 };
 
-// A worker's result, read back through RunResult's own JSON round trip
-// (properties::run_from_json); the report path follows from the run.
-Row interpret(const Task& t, const WorkerOutput& w, const std::string& report_dir) {
-  Row row;
-  row.task = t;
-  properties::RunResult r;
-  try {
-    r = properties::run_from_json(nlohmann::json::parse(w.out));
-  } catch (const std::exception&) {  // no JSON, or not a run: the worker's own words
-    row.detail = describe_exit(w.status) + ": " + w.err.substr(0, 300);
-    return row;
+void execute(const campaign::Campaign& c, const std::vector<campaign::ChunkRef>& todo, const Options& o,
+             const std::optional<campaign::CampaignStore>& store, MpiSession* mpi, Execution& x) {
+  const bool tty = isatty(STDERR_FILENO) != 0;
+  std::size_t done = 0;
+  const auto t0 = std::chrono::steady_clock::now();
+  const ChunkDone on_done = [&](const ChunkOutcome& out) {
+    const std::pair key{out.ref.task, out.ref.index};
+    if (out.run) {
+      if (store) store->record(out.ref, *out.run);
+      x.results[key] = *out.run;
+    } else {
+      x.errors[key] = out.error;
+    }
+    ++done;
+    if (tty)
+      std::cerr << fmt::format("\r\033[K[{}/{} chunks] {:.0f}s  {}", done, todo.size(),
+                               std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count(), campaign::chunk_name(c, out.ref))
+                << std::flush;
+  };
+  if (mpi) mpi->dispatch(c, todo, on_done);
+  else run_chunks_locally(c, todo, o.jobs, on_done);
+  if (tty) std::cerr << "\r\033[K" << std::flush;
+}
+
+int run_verify(const Options& o, MpiSession* mpi) {
+  const auto t0 = std::chrono::steady_clock::now();
+  const campaign::Campaign c = campaign::plan_campaign(campaign_spec(o));
+  std::optional<campaign::Shard> shard;
+  if (o.shard) shard = campaign::parse_shard(*o.shard);
+  const std::optional<std::string> dir = o.resume ? o.resume : o.out;
+  if (shard && !dir) throw InputError("--shard", quote(*o.shard) + " without --out", "--out DIR (where the shard's partial result goes)");
+  if (!shard) io::prepare_output_dir(o.report_dir, "--report-dir");  // before any work: a file, read-only or full: exit 2
+  std::optional<campaign::CampaignStore> store;
+  if (dir) store.emplace(*dir, c, o.resume ? "--resume" : "--out");
+
+  Execution x;
+  if (store) x.results = store->load();
+  std::vector<campaign::ChunkRef> todo;
+  for (const auto& ref : shard ? campaign::shard_chunks(c, *shard) : c.chunks)
+    if (!x.results.count({ref.task, ref.index})) todo.push_back(ref);
+  execute(c, todo, o, store, mpi, x);
+
+  if (shard) {
+    std::cout << fmt::format("shard {}/{}: {} chunk(s) run, {} already recorded, {} lost; {} of the campaign's {} chunks are in {}\n"
+                             "combine the shards with: annealcheck merge {} ...\n",
+                             shard->index, shard->count, todo.size() - x.errors.size(), campaign::shard_chunks(c, *shard).size() - todo.size(),
+                             x.errors.size(), x.results.size(), c.chunks.size(), *dir, *dir);
+    for (const auto& [key, why] : x.errors) std::cout << "  lost " << campaign::chunk_name(c, {key.first, key.second}) << ": " << why << "\n";
+    return x.errors.empty() ? 0 : 1;
   }
-  row.cases = r.cases_run;
-  row.seconds = r.seconds;
-  if (r.outcome == properties::Outcome::Failed && r.counterexample) row.report = report::report_paths(r, report_dir).json_path;
-  row.ok = properties::run_succeeded(r);
-  row.verdict = t.refuted ? (row.ok ? "refuted as expected" : "SURVIVED") : (row.ok ? "holds" : "FAILED");
-  row.within_rounding = r.within_rounding;
-  row.unrepresentable = r.unrepresentable;
-  if (row.ok && !t.refuted && row.within_rounding) row.verdict = fmt::format("holds ({} rounding)", row.within_rounding);
-  const auto& shown = r.counterexample ? r.counterexample : r.closest;
-  if (shown && !shown->verdict.relation.empty()) {
-    row.margin = fmt::format("{:+.3e} {} @ {}", shown->verdict.relative_margin, shown->verdict.label, shown->verdict.where);
-    row.relative_bound = shown->verdict.relative_bound;
-  }
-  row.detail = properties::run_failure_reason(r);
-  if (r.certified) row.certified = properties::certified_summary(r), row.certified_counts = r.certified_counts;
-  return row;
+  campaign::CampaignResult result = campaign::merge_campaign(c, x.results);
+  result.errors = x.errors;
+  Presentation p{o.report_dir, o.format, o.junit, "annealcheck verify",
+                 std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count()};
+  return present_campaign(c, result, p);
 }
 
 }  // namespace
 
 Command add_verify_command(CLI::App& app) {
-  struct Options {
-    std::optional<int> cases;
-    std::optional<std::uint64_t> seed;
-    std::vector<std::string> types;
-    unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
-    std::string report_dir = "reports", format = "table";
-    std::optional<std::string> junit;
-    bool certified = false;
-  };
   auto o = std::make_shared<Options>();
   CLI::App* cmd = app.add_subcommand("verify", "Run the whole catalog (true properties and known-false claims) and print one table; the main job");
-  cmd->add_option("--cases", o->cases, "Cases per property and type (default: each property's own)")->check(in_range(1, 10'000'000));
-  cmd->add_option("--seed", o->seed, "RapidCheck seed for every run (default 2005073600)");
+  cmd->add_option("--cases", o->cases, "Cases per property and type (default: each property's own)")->check(in_range(1, 1'000'000'000));
+  cmd->add_option("--chunk-size", o->chunk_size, "Cases per chunk (default: each property's own case count at that type, 0.1-6 s of work on one core)")
+      ->check(in_range(1, 10'000'000));
+  cmd->add_option("--seed", o->seed, "Campaign seed (default 2005073600); chunk i > 0 of a property runs with a seed derived from it");
   cmd->add_option("--types", o->types, "Only these types (comma-separated), among each property's own")->delimiter(',');
-  cmd->add_option("--jobs", o->jobs, "Worker processes (default: all cores); results do not depend on it")
+  cmd->add_option("--properties", o->properties, "Only these property ids (comma-separated; `annealcheck list`)")->delimiter(',');
+  cmd->add_option("--jobs", o->jobs, "Worker processes (default: all cores; ignored under mpirun); results do not depend on it")
       ->check(in_range(1u, 256u))
       ->capture_default_str();
   cmd->add_option("--report-dir", o->report_dir, "Where refutation reports go")->capture_default_str();
   cmd->add_option("--format", o->format, "table or json")->check(one_of({"table", "json"}))->capture_default_str();
   cmd->add_option("--junit", o->junit, "Also write JUnit XML to this file (one testcase per property x type; written atomically)");
+  auto* out = cmd->add_option("--out", o->out, "Record every finished chunk in this campaign directory (created; resumable)");
+  cmd->add_option("--resume", o->resume, "Run only the chunks this campaign directory lacks (options default to its campaign)")->excludes(out);
+  cmd->add_option("--shard", o->shard, "Run only slice I of N (1-based, e.g. 2/3) into --out DIR (or --resume DIR); combine with `annealcheck merge`");
   cmd->add_flag("--certified", o->certified,
                 "Also decide every case with MPFI from the exact case: true properties must be proved, refutations certified "
                 "(default cases of a true property: at most " + std::to_string(properties::certified_default_cases()) + ")");
   return {cmd, [o] {
-            for (const auto& t : o->types) engine::parse_type_id(t, "--types");  // InputError on an unknown id
-            std::vector<Task> tasks;
-            for (const auto& p : properties::catalog())
-              for (const auto& t : p.types)
-                if (o->types.empty() || std::find(o->types.begin(), o->types.end(), t) != o->types.end())
-                  tasks.push_back({p.id, t, p.kind == properties::PropertyKind::Refuted});
-            if (tasks.empty()) throw InputError("--types", "a list no property is built for", "types such as double, mpfr256");
-
-            io::prepare_output_dir(o->report_dir, "--report-dir");  // before any work: a file, read-only or full: exit 2
-            std::vector<std::vector<std::string>> args;
-            for (const Task& t : tasks) {
-              args.push_back({"check", t.id, "--type", t.type, "--report-dir", o->report_dir, "--format", "json"});
-              if (o->cases) args.back().insert(args.back().end(), {"--cases", std::to_string(*o->cases)});
-              if (o->seed) args.back().insert(args.back().end(), {"--seed", std::to_string(*o->seed)});
-              if (o->certified) args.back().push_back("--certified");
-            }
-            const bool tty = isatty(STDERR_FILENO) != 0;
-            std::vector<Row> rows(tasks.size());
-            for (std::size_t i = 0; i < tasks.size(); ++i) rows[i].task = tasks[i];
-            std::size_t done = 0;
-            const auto t0 = std::chrono::steady_clock::now();
-            run_workers(args, o->jobs, [&](std::size_t i, const WorkerOutput& w) {
-              rows[i] = interpret(tasks[i], w, o->report_dir);
-              ++done;
-              if (tty)
-                std::cerr << fmt::format("\r\033[K[{}/{}] {:.0f}s  {}@{}: {}", done, tasks.size(),
-                                         std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count(),
-                                         tasks[i].id, tasks[i].type, rows[i].verdict)
-                          << std::flush;
-            });
-            if (tty) std::cerr << "\r\033[K" << std::flush;
-
-            bool all_ok = true;
-            for (const auto& r : rows) all_ok = all_ok && r.ok;
-            if (o->junit) {
-              std::vector<JunitCase> cases;
-              for (const auto& r : rows)
-                cases.push_back({r.task.id, r.task.type, r.seconds, r.ok, r.verdict, r.detail + (r.report.empty() ? "" : " (report " + r.report + ")"),
-                                 fmt::format("{}; {} cases; smallest relative margin {}; relative bound {:.1e}{}", r.verdict, r.cases, r.margin,
-                                             r.relative_bound, r.certified.empty() ? "" : "; certified: " + r.certified)});
-              io::write_file_atomically(*o->junit, render_junit("annealcheck verify", cases,
-                                                                std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count()),
-                                        "--junit");
-            }
-            if (o->format == "json") {
-              nlohmann::json j = nlohmann::json::array();
-              for (const auto& r : rows)
-                j.push_back({{"property", r.task.id}, {"type", r.task.type}, {"cases", r.cases}, {"verdict", r.verdict},
-                             {"ok", r.ok}, {"smallest_margin", r.margin}, {"relative_bound", r.relative_bound},
-                             {"weak", r.relative_bound > 1e-6}, {"within_rounding", r.within_rounding},
-                             {"unrepresentable", r.unrepresentable}, {"seconds", r.seconds}, {"report", r.report},
-                             {"detail", r.detail}});
-              if (o->certified)
-                for (std::size_t i = 0; i < rows.size(); ++i) j[i]["certified"] = {{"summary", rows[i].certified}, {"counts", rows[i].certified_counts}};
-              std::cout << nlohmann::json{{"rows", j}, {"all_ok", all_ok}}.dump(2) << "\n";
-            } else {
-              std::cout << fmt::format("{:<42} {:<8} {:>6}  {:<20} {:<50} {:>10} {:>7}\n", "property", "type", "cases", "verdict",
-                                       "smallest relative margin (label @ where)", "rel.bound", "time");
-              for (const auto& r : rows) {
-                const std::string bound = r.margin.empty() ? "" : fmt::format("{:.1e}{}", r.relative_bound, r.relative_bound > 1e-6 ? " WEAK" : "");
-                std::cout << fmt::format("{:<42} {:<8} {:>6}  {:<20} {:<50} {:>10} {:>6.1f}s\n", r.task.id, r.task.type, r.cases, r.verdict,
-                                         r.margin.substr(0, 50), bound, r.seconds);
-                if (o->certified) std::cout << "    certified: " << (r.certified.empty() ? "-" : r.certified) << "\n";
-                if (!r.ok && !r.detail.empty()) std::cout << "    " << r.detail << "\n";
-                if (r.ok && r.relative_bound > 1e-6)
-                  std::cout << fmt::format("    weak: the reported check's error bound is a relative {:.1e}; a wider type (--types mpfr256) or --certified decides it\n",
-                                           r.relative_bound);
+            std::optional<MpiSession> mpi;
+            if (launched_by_mpirun()) {
+              mpi.emplace();
+              if (!mpi->root()) {
+                mpi->serve();
+                return 0;
               }
-              std::size_t reports = 0;
-              for (const auto& r : rows) reports += r.report.empty() ? 0 : 1;
-              if (o->certified)
-                std::cout << fmt::format("\ncertified mode: every generated case decided with MPFI (128 bits doubling to 4096) from the exact case; "
-                                         "a true property runs at most {} cases unless --cases\n", properties::certified_default_cases());
-              std::cout << fmt::format("\n{} runs: {}; {} refutation report(s) in {}/\n", rows.size(),
-                                       all_ok ? "every true property holds and every false claim is refuted" : "SOME RUNS FAILED",
-                                       reports, o->report_dir);
             }
-            return all_ok ? 0 : 1;
+            return run_verify(*o, mpi ? &*mpi : nullptr);
           }};
 }
 

@@ -61,26 +61,44 @@ std::string describe_exit(int status) {
   return fmt::format("worker exited with status {}", WEXITSTATUS(status));
 }
 
+WorkerPool::WorkerPool() : exe_(self_exe()), work_(io::make_work_dir("annealcheck-verify")) {}  // a killed run's dir goes next time
+
+WorkerPool::~WorkerPool() {
+  for (const auto& [pid, id] : running_) kill(pid, SIGKILL);
+  for (const auto& [pid, id] : running_) waitpid(pid, nullptr, 0);
+  std::error_code ec;
+  std::filesystem::remove_all(work_, ec);
+}
+
+std::string WorkerPool::base(std::size_t id) const { return (std::filesystem::path(work_) / std::to_string(id)).string(); }
+
+void WorkerPool::start(std::size_t id, const std::vector<std::string>& args) {
+  running_[launch(exe_, args, base(id) + ".out", base(id) + ".err")] = id;
+}
+
+std::optional<std::pair<std::size_t, WorkerOutput>> WorkerPool::wait(bool block) {
+  while (!running_.empty()) {
+    int status = 0;
+    const pid_t pid = waitpid(-1, &status, block ? 0 : WNOHANG);
+    if (pid == 0) return std::nullopt;  // none ended yet
+    if (pid < 0) throw std::runtime_error("waitpid failed with workers running");
+    const auto it = running_.find(pid);
+    if (it == running_.end()) continue;  // not ours
+    const std::size_t id = it->second;
+    running_.erase(it);
+    return std::pair{id, WorkerOutput{status, read_all(base(id) + ".out"), read_all(base(id) + ".err")}};
+  }
+  return std::nullopt;
+}
+
 void run_workers(const std::vector<std::vector<std::string>>& args, unsigned jobs,
                  const std::function<void(std::size_t, const WorkerOutput&)>& done) {
-  const std::string exe = self_exe();
-  const std::filesystem::path work(io::make_work_dir("annealcheck-verify"));  // a killed run's dir goes next time
-  const auto base = [&](std::size_t i) { return (work / std::to_string(i)).string(); };
-  std::map<pid_t, std::size_t> running;
-  std::size_t next = 0, finished = 0;
-  while (finished < args.size()) {
-    for (; next < args.size() && running.size() < jobs; ++next) running[launch(exe, args[next], base(next) + ".out", base(next) + ".err")] = next;
-    int status = 0;
-    const pid_t pid = waitpid(-1, &status, 0);
-    if (pid < 0) break;
-    const auto it = running.find(pid);
-    if (it == running.end()) continue;
-    const std::size_t i = it->second;
-    running.erase(it);
-    ++finished;
-    done(i, WorkerOutput{status, read_all(base(i) + ".out"), read_all(base(i) + ".err")});
+  WorkerPool pool;
+  std::size_t next = 0;
+  while (next < args.size() || pool.running()) {
+    for (; next < args.size() && pool.running() < jobs; ++next) pool.start(next, args[next]);
+    if (auto ended = pool.wait(true)) done(ended->first, ended->second);
   }
-  std::filesystem::remove_all(work);
 }
 
 }  // namespace annealcheck::cli

@@ -228,6 +228,14 @@ RunResult run_property(std::string_view id, const RunOptions& options) {
   return e.run(detail::resolve(e.info, options));
 }
 
+int resolved_cases(std::string_view id, const std::string& type, bool certified) {
+  const auto& e = entry(id);
+  RunOptions o;
+  o.type = type;
+  o.certified = certified;
+  return detail::resolve(e.info, o).cases;
+}
+
 bool has_lemma2_instances(std::string_view id) { return static_cast<bool>(entry(id).lemma2_instances); }
 
 std::vector<model::InstanceSpec> lemma2_instances(std::string_view id, std::size_t n, std::uint64_t seed) {

@@ -178,6 +178,10 @@ const std::vector<PropertyInfo>& catalog();
 const PropertyInfo& property_info(std::string_view id);
 
 RunResult run_property(std::string_view id, const RunOptions& options = {});
+// The case count run_property(id) makes at `type` when RunOptions::cases is unset
+// (default × ANNEALCHECK_THOROUGH, RC_PARAMS max_success=, the certified cap);
+// how `verify` sizes a campaign's tasks and chunks (properties/campaign/plan.hpp).
+int resolved_cases(std::string_view id, const std::string& type, bool certified);
 
 // The check of property `id` on one case (JSON as in CaseReport::case_json; for
 // Lemma 2 properties an ordinary instance file also works) at `type`.

@@ -1,0 +1,134 @@
+#include "cli/campaign_table.hpp"
+
+#include "annealcheck/io/atomic_file.hpp"
+#include "cli/junit.hpp"
+#include "properties/report/counterexample_report.hpp"
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+#include <nlohmann/json.hpp>
+
+#include <iostream>
+
+namespace annealcheck::cli {
+namespace {
+
+using properties::campaign::Campaign;
+using properties::campaign::CampaignResult;
+using properties::campaign::TaskResult;
+
+// "3, 5, 9" (at most 10, then "... (N in all)")
+std::string list_chunks(const std::vector<int>& v) {
+  std::string s;
+  for (std::size_t i = 0; i < v.size() && i < 10; ++i) s += (s.empty() ? "" : ", ") + std::to_string(v[i]);
+  return v.size() > 10 ? s + fmt::format(", ... ({} in all)", v.size()) : s;
+}
+
+Row task_row(const Campaign& c, const CampaignResult& result, std::size_t i, const std::string& report_dir) {
+  const auto& t = c.tasks[i];
+  const TaskResult& tr = result.tasks[i];
+  const properties::RunResult& r = tr.run;
+  Row row;
+  row.id = t.property;
+  row.type = t.type;
+  row.refuted = t.refuted;
+  row.cases = r.cases_run;
+  row.chunks = tr.chunks_counted;
+  row.seconds = r.seconds;
+  row.further_failing = tr.further_failing;
+  if (r.outcome == properties::Outcome::Failed && r.counterexample) row.report = report::write_report(r, report_dir).json_path;
+  for (const auto& f : tr.further)
+    if (f.counterexample) row.further_reports.push_back(report::write_report(f, report_dir).json_path);
+  row.ok = tr.missing.empty() && properties::run_succeeded(r);
+  row.verdict = t.refuted ? (row.ok ? "refuted as expected" : "SURVIVED") : (row.ok ? "holds" : "FAILED");
+  row.within_rounding = r.within_rounding;
+  row.unrepresentable = r.unrepresentable;
+  if (row.ok && !t.refuted && row.within_rounding) row.verdict = fmt::format("holds ({} rounding)", row.within_rounding);
+  const auto& shown = r.counterexample ? r.counterexample : r.closest;
+  if (shown && !shown->verdict.relation.empty()) {
+    row.margin = fmt::format("{:+.3e} {} @ {}", shown->verdict.relative_margin, shown->verdict.label, shown->verdict.where);
+    row.relative_bound = shown->verdict.relative_bound;
+  }
+  row.detail = tr.missing.empty() ? properties::run_failure_reason(r) : "";
+  if (!tr.missing.empty()) {
+    if (!tr.stopped_at) row.verdict = "INCOMPLETE";
+    row.detail = fmt::format("missing chunk(s) {} of {}", list_chunks(tr.missing), t.chunks);
+    for (const auto& [key, why] : result.errors)
+      if (key.first == i) {
+        row.detail += fmt::format(" (chunk {}: {})", key.second, why);
+        break;
+      }
+  }
+  if (r.certified) row.certified = properties::certified_summary(r), row.certified_counts = r.certified_counts;
+  return row;
+}
+
+void print_table(const std::vector<Row>& rows, const CampaignResult& result, const Presentation& p, bool certified, bool all_ok) {
+  std::cout << fmt::format("{:<42} {:<8} {:>6}  {:<20} {:<50} {:>10} {:>7}\n", "property", "type", "cases", "verdict",
+                           "smallest relative margin (label @ where)", "rel.bound", "time");
+  for (const auto& r : rows) {
+    const std::string bound = r.margin.empty() ? "" : fmt::format("{:.1e}{}", r.relative_bound, r.relative_bound > 1e-6 ? " WEAK" : "");
+    std::cout << fmt::format("{:<42} {:<8} {:>6}  {:<20} {:<50} {:>10} {:>6.1f}s\n", r.id, r.type, r.cases, r.verdict, r.margin.substr(0, 50),
+                             bound, r.seconds);
+    if (certified) std::cout << "    certified: " << (r.certified.empty() ? "-" : r.certified) << "\n";
+    if (!r.ok && !r.detail.empty()) std::cout << "    " << r.detail << "\n";
+    if (r.further_failing)
+      std::cout << fmt::format("    {} later chunk(s) failed as well; reports of the lowest {}: {}\n", r.further_failing, r.further_reports.size(),
+                               fmt::join(r.further_reports, " "));
+    if (r.ok && r.relative_bound > 1e-6)
+      std::cout << fmt::format("    weak: the reported check's error bound is a relative {:.1e}; a wider type (--types mpfr256) or --certified decides it\n",
+                               r.relative_bound);
+  }
+  std::size_t reports = 0;
+  for (const auto& r : rows) reports += (r.report.empty() ? 0 : 1) + r.further_reports.size();
+  if (certified)
+    std::cout << fmt::format("\ncertified mode: every generated case decided with MPFI (128 bits doubling to 4096) from the exact case; "
+                             "a true property runs at most {} cases unless --cases\n", properties::certified_default_cases());
+  if (const std::size_t missing = result.missing_chunks())
+    std::cout << fmt::format("\n{} chunk(s) missing: the campaign is incomplete (run the missing shards, or `verify --resume DIR`)\n", missing);
+  std::cout << fmt::format("\n{} runs: {}; {} refutation report(s) in {}/\n", rows.size(),
+                           all_ok ? "every true property holds and every false claim is refuted" : "SOME RUNS FAILED", reports, p.report_dir);
+}
+
+nlohmann::json rows_json(const std::vector<Row>& rows, bool certified) {
+  nlohmann::json j = nlohmann::json::array();
+  for (const auto& r : rows) {
+    j.push_back({{"property", r.id}, {"type", r.type}, {"cases", r.cases}, {"chunks", r.chunks}, {"verdict", r.verdict},
+                 {"ok", r.ok}, {"smallest_margin", r.margin}, {"relative_bound", r.relative_bound},
+                 {"weak", r.relative_bound > 1e-6}, {"within_rounding", r.within_rounding},
+                 {"unrepresentable", r.unrepresentable}, {"seconds", r.seconds}, {"report", r.report},
+                 {"further_reports", r.further_reports}, {"further_failing", r.further_failing}, {"detail", r.detail}});
+    if (certified) j.back()["certified"] = {{"summary", r.certified}, {"counts", r.certified_counts}};
+  }
+  return j;
+}
+
+}  // namespace
+
+std::vector<Row> campaign_rows(const Campaign& c, const CampaignResult& r, const std::string& report_dir) {
+  std::vector<Row> rows;
+  for (std::size_t i = 0; i < c.tasks.size(); ++i) rows.push_back(task_row(c, r, i, report_dir));
+  return rows;
+}
+
+int present_campaign(const Campaign& c, const CampaignResult& result, const Presentation& p) {
+  const std::vector<Row> rows = campaign_rows(c, result, p.report_dir);
+  bool all_ok = true;
+  for (const auto& r : rows) all_ok = all_ok && r.ok;
+  if (p.junit) {
+    std::vector<JunitCase> cases;
+    for (const auto& r : rows)
+      cases.push_back({r.id, r.type, r.seconds, r.ok, r.verdict, r.detail + (r.report.empty() ? "" : " (report " + r.report + ")"),
+                       fmt::format("{}; {} cases; smallest relative margin {}; relative bound {:.1e}{}", r.verdict, r.cases, r.margin,
+                                   r.relative_bound, r.certified.empty() ? "" : "; certified: " + r.certified)});
+    io::write_file_atomically(*p.junit, render_junit(p.suite, cases, p.wall_seconds), "--junit");
+  }
+  if (p.format == "json")
+    std::cout << nlohmann::json{{"rows", rows_json(rows, c.spec.certified)}, {"all_ok", all_ok}, {"missing_chunks", result.missing_chunks()}}.dump(2)
+              << "\n";
+  else
+    print_table(rows, result, p, c.spec.certified, all_ok);
+  return all_ok ? 0 : 1;
+}
+
+}  // namespace annealcheck::cli

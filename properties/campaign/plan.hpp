@@ -1,0 +1,90 @@
+// A campaign in chunks (issue 13): every (property, type) task of `verify` is cut
+// into chunks, each an ordinary RapidCheck run (`annealcheck check ID --type T
+// --seed S --cases n`) with its own seed and case count, so the union of the
+// chunks is the same whoever runs them — the local pool, MPI ranks or the shards
+// of a job array.
+//
+// Seeds: chunk 0 runs with the campaign seed itself (a one-chunk task is the run
+// `verify` has always made, and `check --seed` replays it); chunk i > 0 with
+//     chunk_seed(seed, id, i) = fnv1a("annealcheck-chunk/<seed>/<id>/<i>")
+// (FNV-1a 64, properties/support/fnv1a.hpp; decimal seed and index). The type is
+// deliberately not hashed: as for a whole run (registry.hpp), the same seed gives
+// the same cases at every type, so a precision ladder compares types case by case.
+// RapidCheck then mixes the id in as for any run (seed xor fnv1a(id)).
+//
+// Sizes: a task of C cases with chunk size S has ceil(C/S) chunks of S cases, the
+// last one C - (n-1)·S. The default S of a task is its property's default case
+// count at that type (about a second of work or less on one core; README
+// "Running on a cluster" measures it).
+//
+// Identity: the options that fix the chunks (seed, cases, chunk size, type and
+// property filters, certified), the annealcheck version and a hash of the catalog
+// (ids, kinds, types, default case counts, statements). Partial results of two
+// campaigns never merge (campaign_mismatch names the first field that differs).
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace annealcheck::properties::campaign {
+
+// What the command line fixes about a campaign.
+struct CampaignSpec {
+  std::uint64_t seed = 0;
+  std::optional<int> cases;        // per task; default: each property's own at each type
+  std::optional<int> chunk_size;   // default: each task's default case count
+  std::vector<std::string> types;       // only these types (empty: all)
+  std::vector<std::string> properties;  // only these property ids (empty: all)
+  bool certified = false;
+};
+
+struct TaskPlan {
+  std::string property, type;
+  bool refuted = false;
+  int cases = 0, chunk_size = 0, chunks = 0;
+};
+
+struct ChunkRef {
+  std::size_t task = 0;  // index into Campaign::tasks
+  int index = 0;         // chunk index within the task
+};
+
+struct Campaign {
+  CampaignSpec spec;
+  std::vector<TaskPlan> tasks;  // catalog order, then the property's type order
+  // Every chunk in a fixed global order (tasks in order, chunk indices ascending);
+  // shard I of N takes the chunks at positions p with p mod N == I - 1.
+  std::vector<ChunkRef> chunks;
+};
+
+inline constexpr long long kMaxChunks = 2'000'000;  // a campaign's plan stays small in memory (16 bytes a chunk)
+
+// Throws InputError on an unknown type or property id, filters that select nothing,
+// or more than kMaxChunks chunks (field --chunk-size).
+Campaign plan_campaign(const CampaignSpec& spec);
+
+std::uint64_t chunk_seed(std::uint64_t campaign_seed, const std::string& property, int index);
+int chunk_cases(const TaskPlan& t, int index);
+
+// The identity document (stored as campaign.json) and the check of two of them:
+// "" when equal, else "seed: 7 here, 8 there"-style words for the first difference.
+nlohmann::json campaign_identity(const Campaign& c);
+std::string campaign_mismatch(const nlohmann::json& a, const nlohmann::json& b);
+CampaignSpec spec_from_identity(const nlohmann::json& identity);  // InputError when malformed
+std::string catalog_hash();  // 16 hex digits
+
+// "--shard I/N": 1 <= I <= N <= 100000; InputError (field --shard) otherwise.
+struct Shard {
+  int index = 1, count = 1;  // 1-based
+};
+Shard parse_shard(const std::string& text);
+std::vector<ChunkRef> shard_chunks(const Campaign& c, Shard s);
+
+// "lemma2.gf-lower-bound@double#3"
+std::string chunk_name(const Campaign& c, ChunkRef ref);
+
+}  // namespace annealcheck::properties::campaign
