@@ -8,11 +8,14 @@
 #include "annealcheck/io/atomic_file.hpp"
 #include "annealcheck/io/input_error.hpp"
 #include "cli/commands.hpp"
+#include "cli/html_report.hpp"
 #include "cli/junit.hpp"
+#include "cli/progress.hpp"
 #include "cli/worker_pool.hpp"
 #include "cli/options.hpp"
 #include "properties/registry.hpp"
 #include "properties/report/counterexample_report.hpp"
+#include "properties/report/html/html_page.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -88,7 +91,7 @@ Command add_verify_command(CLI::App& app) {
     std::vector<std::string> types;
     unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
     std::string report_dir = "reports", format = "table";
-    std::optional<std::string> junit;
+    std::optional<std::string> junit, html;
     bool certified = false;
   };
   auto o = std::make_shared<Options>();
@@ -102,6 +105,7 @@ Command add_verify_command(CLI::App& app) {
   cmd->add_option("--report-dir", o->report_dir, "Where refutation reports go")->capture_default_str();
   cmd->add_option("--format", o->format, "table or json")->check(one_of({"table", "json"}))->capture_default_str();
   cmd->add_option("--junit", o->junit, "Also write JUnit XML to this file (one testcase per property x type; written atomically)");
+  cmd->add_option("--html", o->html, "Also write a static HTML report into this directory (index.html and SVG figures; written atomically)");
   cmd->add_flag("--certified", o->certified,
                 "Also decide every case with MPFI from the exact case: true properties must be proved, refutations certified "
                 "(default cases of a true property: at most " + std::to_string(properties::certified_default_cases()) + ")");
@@ -115,6 +119,7 @@ Command add_verify_command(CLI::App& app) {
             if (tasks.empty()) throw InputError("--types", "a list no property is built for", "types such as double, mpfr256");
 
             io::prepare_output_dir(o->report_dir, "--report-dir");  // before any work: a file, read-only or full: exit 2
+            if (o->html) check_html_target(*o->html);
             std::vector<std::vector<std::string>> args;
             for (const Task& t : tasks) {
               args.push_back({"check", t.id, "--type", t.type, "--report-dir", o->report_dir, "--format", "json"});
@@ -122,21 +127,17 @@ Command add_verify_command(CLI::App& app) {
               if (o->seed) args.back().insert(args.back().end(), {"--seed", std::to_string(*o->seed)});
               if (o->certified) args.back().push_back("--certified");
             }
-            const bool tty = isatty(STDERR_FILENO) != 0;
             std::vector<Row> rows(tasks.size());
             for (std::size_t i = 0; i < tasks.size(); ++i) rows[i].task = tasks[i];
-            std::size_t done = 0;
+            std::vector<std::optional<properties::RunResult>> html_runs(tasks.size());  // --html only
             const auto t0 = std::chrono::steady_clock::now();
+            Progress progress(std::cerr, tasks.size(), isatty(STDERR_FILENO) != 0);
             run_workers(args, o->jobs, [&](std::size_t i, const WorkerOutput& w) {
               rows[i] = interpret(tasks[i], w, o->report_dir);
-              ++done;
-              if (tty)
-                std::cerr << fmt::format("\r\033[K[{}/{}] {:.0f}s  {}@{}: {}", done, tasks.size(),
-                                         std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count(),
-                                         tasks[i].id, tasks[i].type, rows[i].verdict)
-                          << std::flush;
+              if (o->html) html_runs[i] = report::html::parse_run(w.out);
+              progress.advance(tasks[i].id + "@" + tasks[i].type + ": " + rows[i].verdict);
             });
-            if (tty) std::cerr << "\r\033[K" << std::flush;
+            progress.finish();
 
             bool all_ok = true;
             for (const auto& r : rows) all_ok = all_ok && r.ok;
@@ -149,6 +150,15 @@ Command add_verify_command(CLI::App& app) {
               io::write_file_atomically(*o->junit, render_junit("annealcheck verify", cases,
                                                                 std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count()),
                                         "--junit");
+            }
+            if (o->html) {
+              report::html::Campaign c{html_header("verify", o->types, o->cases, o->seed,
+                                                   std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count()), {}, nullptr};
+              for (std::size_t i = 0; i < rows.size(); ++i)
+                c.runs.push_back(html_runs[i] ? report::html::campaign_run(*html_runs[i], rows[i].report)
+                                              : report::html::CampaignRun{tasks[i].id, tasks[i].type, properties::property_info(tasks[i].id).statement,
+                                                                          rows[i].verdict, false, rows[i].detail, "", std::nullopt});
+              report::html::write_html_report(*o->html, c);
             }
             if (o->format == "json") {
               nlohmann::json j = nlohmann::json::array();
