@@ -16,7 +16,7 @@ protocol (a minimal WebSocket client, standard library only). Checks, per page:
   * a screenshot (PNG) of the verify page is taken; written to SCREENSHOT.png when given.
 Chromium runs as root here, hence --no-sandbox.
 """
-import base64, json, os, random, shutil, socket, struct, subprocess, sys, tempfile, time
+import base64, json, os, pty, re, shutil, socket, struct, subprocess, sys, threading, time
 import xml.etree.ElementTree as ET
 from urllib.parse import urlparse, unquote
 
@@ -94,14 +94,44 @@ class DevTools:
 
 
 def run_verify(exe, report):
+    """verify --html with stderr on a pseudo-terminal: the progress bar must be drawn there."""
+    master, slave = pty.openpty()
+    chunks = []
+    reader = threading.Thread(target=lambda: read_all(master, chunks))
+    reader.start()
     t0 = time.time()
-    p = subprocess.run([exe, "verify", "--types", "double", "--jobs", "2", "--html", report,
-                        "--report-dir", report + "-counterexamples"], capture_output=True, text=True)
+    p = subprocess.run([exe, "verify", "--types", "double", "--jobs", "2", "--html", report, "--report-dir", report + "-counterexamples"],
+                       stdout=subprocess.PIPE, stderr=slave, text=True)
+    os.close(slave)
+    reader.join()
+    tty = b"".join(chunks).decode(errors="replace")
     print(f"verify --html: exit {p.returncode} in {time.time() - t0:.1f} s")
     if p.returncode not in (0, 1) or not os.path.isfile(os.path.join(report, "index.html")):
-        fail(f"verify --html wrote no report (exit {p.returncode}):\n{p.stdout[-2000:]}\n{p.stderr[-2000:]}")
-    if p.stderr.strip():
-        fail("verify printed to stderr although it is not a terminal (progress must be quiet):\n" + p.stderr[:500])
+        fail(f"verify --html wrote no report (exit {p.returncode}):\n{p.stdout[-2000:]}\n{tty[-2000:]}")
+    m = re.search(r"^(\d+) runs: ", p.stdout, re.M)
+    if not m:
+        fail("verify printed no summary line:\n" + p.stdout[-1000:])
+    rows = int(m.group(1))
+    last = f"{rows}/{rows}"
+    if last not in tty or "elapsed" not in tty or "left ~" not in tty:
+        fail(f"no progress bar ending at {last} with elapsed and time left on the terminal:\n{tty[-500:]!r}")
+    print("progress on the terminal, last line: " + tty.split("\r")[-2].replace("\x1b[K", "")[:110])
+    q = subprocess.run([exe, "verify", "--types", "double", "--cases", "2", "--jobs", "2", "--report-dir", report + "-quiet"],
+                       capture_output=True, text=True)
+    if q.stderr:
+        fail("verify printed to stderr although it is not a terminal (progress must be quiet):\n" + q.stderr[:500])
+
+
+def read_all(fd, chunks):
+    while True:
+        try:
+            data = os.read(fd, 4096)
+        except OSError:  # EIO: the terminal's other end is closed
+            break
+        if not data:
+            break
+        chunks.append(data)
+    os.close(fd)
 
 
 def start_chromium(profile):
