@@ -60,6 +60,8 @@ Figure trajectory_figure(const SideTrajectory& t, const std::string& file) {
     g += fmt::format("set arrow from {0}.5, graph 0 to {0}.5, graph 1 nohead dashtype 3 lc rgb 'gray'\n", last_gd);
   g += fmt::format("set arrow from {0}, graph 0 to {0}, graph 1 nohead lw 2 lc rgb 'red'\n", t.break_at);
   g += fmt::format("set label 'broke here' at {}, graph 0.95 right offset -0.5,0 textcolor rgb 'red'\n", t.break_at);
+  const TrajectoryPoint& b = t.points.at(t.break_at);  // the values, even where the axis scale hides them
+  g += fmt::format("set label 'there: lhs = {:.6g}, rhs = {:.6g}' at {}, graph 0.88 right offset -0.5,0 textcolor rgb 'red'\n", b.lhs, b.rhs, t.break_at);
   g += fmt::format("set xrange [-0.5:{}]\n", static_cast<double>(t.points.size()) - 0.5);
   g += fmt::format("plot DATAFILE using 1:2{3} with {0} lc rgb '#2a7ab0' title {1}, '' using 1:3 with {0} lc rgb '#e67e22' title {2}\n",
                    many ? "lines lw 2" : "linespoints pt 7 ps 0.6 lw 2", io::gnuplot_quote("lhs: " + t.lhs_name), io::gnuplot_quote("rhs: " + t.rhs_name),

@@ -3,6 +3,7 @@
 #include "annealcheck/numeric/builtin_traits.hpp"
 #include "annealcheck/numeric/mpfr_traits.hpp"
 #include "properties/lemma2/lemma2_checks.hpp"
+#include "properties/prop1/prop1_case.hpp"
 #include "properties/support/lemma2_case.hpp"
 
 #include <nlohmann/json.hpp>
@@ -76,18 +77,46 @@ std::optional<SideTrajectory> trace(const properties::Lemma2Case& c, Claim claim
   return out;
 }
 
+// F4: δ_i of the annealed run at every GD step and GF checkpoint against GF's δ_i at its
+// stop (a constant); they are claimed equal at the stops. `where` names the coordinate.
+template <numeric::RealNumber T>
+std::optional<SideTrajectory> trace_case30(const properties::Prop1Case& c, const properties::Verdict& v) {
+  const auto at = v.where.find("coordinate ");
+  if (at == std::string::npos) return std::nullopt;
+  const std::size_t i = std::strtoul(v.where.c_str() + at + 11, nullptr, 10) - 1;
+  if (i >= 2) return std::nullopt;
+  const auto in = properties::materialize_case30<T>(c);
+  const auto gf = dynamics::run_gradient_flow(in.gamma, in.delta0, in.eps, c.checkpoints, dynamics::NullObserver{});
+  SideTrajectory out{v.label, v.relation, "delta_GF,i at the GF stop", "delta_annealed,i(t)", {}, 0};
+  out.lhs_name = "delta_" + std::to_string(i + 1) + " of GF at its stop (constant)";
+  out.rhs_name = "delta_" + std::to_string(i + 1) + " of the annealed run";
+  const double lhs = static_cast<double>(gf.delta[i]);
+  dynamics::run_annealed(in.gamma, in.delta0, in.eta, c.K, in.eps, c.checkpoints, [&](const dynamics::StepEvent<T>& e) {
+    out.points.push_back({e.phase == dynamics::Phase::GradientDescent, static_cast<long>(e.index), lhs, static_cast<double>(e.delta[i])});
+  });
+  if (out.points.empty()) return std::nullopt;
+  out.break_at = out.points.size() - 1;
+  return out;
+}
+
+template <numeric::RealNumber T>
+std::optional<SideTrajectory> trace_any(const properties::CaseReport& cx, std::optional<Claim> claim) {
+  const nlohmann::json j = nlohmann::json::parse(cx.case_json);
+  if (!claim) return trace_case30<T>(properties::prop1_case_from_json(j), cx.verdict);
+  return trace<T>(properties::lemma2_case_from_json(j), *claim, cx.verdict);
+}
+
 }  // namespace
 
 std::optional<SideTrajectory> side_trajectory(const properties::RunResult& r) {
   if (!r.counterexample) return std::nullopt;
   const properties::CaseReport& cx = *r.counterexample;
   const auto claim = claim_of(cx.verdict.label);
-  if (!claim) return std::nullopt;
+  if (!claim && cx.verdict.label != "(3,0) parameters") return std::nullopt;
   try {
-    const properties::Lemma2Case c = properties::lemma2_case_from_json(nlohmann::json::parse(cx.case_json));
-    if (r.type_id == "double") return trace<double>(c, *claim, cx.verdict);
-    if (r.type_id == "mpfr256") return trace<numeric::mpfr256>(c, *claim, cx.verdict);
-  } catch (const std::exception&) {  // not a Lemma 2 case after all: no trajectory
+    if (r.type_id == "double") return trace_any<double>(cx, claim);
+    if (r.type_id == "mpfr256") return trace_any<numeric::mpfr256>(cx, claim);
+  } catch (const std::exception&) {  // not the case this claim reads after all: no trajectory
   }
   return std::nullopt;
 }

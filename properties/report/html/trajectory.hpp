@@ -12,7 +12,8 @@
 //   "G"                       (G) of Lemma 2 as F1, along GF
 //   "A literal exp"           F3: L_D(δ) ≤ L̂(δ) max_P λ_i/γ_1 + max_Q |1 − 2γ_j/γ_1|^K, along GD then GF
 //   "A (eta = 0.9/gamma_1)"   F5: L_D(δ) ≤ ε max_P λ_i/γ_1 + c^K Σ_Q λ_i δ_i(0)² (right side constant), along GD then GF
-// Other checks (e.g. F4, which compares two end points) have no trajectory: nullopt.
+//   "(3,0) parameters"        F4: δ_i of GF at its stop (constant) == δ_i of the annealed run, along GD then GF
+// Other checks have no trajectory: nullopt.
 #pragma once
 
 #include "properties/registry.hpp"
