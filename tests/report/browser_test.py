@@ -3,8 +3,9 @@
 
   browser_test.py ANNEALCHECK WORKDIR SOURCE_DIR [SCREENSHOT.png]
 
-Runs `verify --html` at double (each property's own case count: every known-false
-claim is refuted, so the page has counterexamples with trajectory figures), plus
+Runs `verify --html` at double with 60 cases per property (the default seed: every
+known-false claim is refuted, so the page has counterexamples with trajectory figures;
+a few seconds in release, well under a minute under ASan), plus
 `check ID --html` and `audit INSTANCE --html` (the digits-vs-bits figure), opens
 each index.html in Debian's `chromium --headless` and talks to it over the DevTools
 protocol (a minimal WebSocket client, standard library only). Checks, per page:
@@ -100,7 +101,7 @@ def run_verify(exe, report):
     reader = threading.Thread(target=lambda: read_all(master, chunks))
     reader.start()
     t0 = time.time()
-    p = subprocess.run([exe, "verify", "--types", "double", "--jobs", "2", "--html", report, "--report-dir", report + "-counterexamples"],
+    p = subprocess.run([exe, "verify", "--types", "double", "--cases", "60", "--jobs", "2", "--html", report, "--report-dir", report + "-counterexamples"],
                        stdout=subprocess.PIPE, stderr=slave, text=True)
     os.close(slave)
     reader.join()
