@@ -9,7 +9,9 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <exception>
 #include <stdexcept>
+#include <thread>
 
 namespace annealcheck::report::html {
 
@@ -76,18 +78,33 @@ Figure audit_figure(const audit::AuditResult& a, const std::string& file) {
 
 void draw_figures(const std::vector<Figure>& figures, const std::string& dir) {
   if (figures.empty()) return;
+  // One gnuplot per core (at most 4) for a large page, each drawing every n-th figure.
+  const std::size_t n = std::clamp<std::size_t>(std::min<std::size_t>(std::thread::hardware_concurrency(), figures.size() / 40), 1, 4);
   const std::filesystem::path work(io::make_work_dir("annealcheck-figures"));
-  std::string script;
+  std::vector<std::string> scripts(n);
+  std::vector<std::exception_ptr> errors(n);
   try {
     for (std::size_t i = 0; i < figures.size(); ++i) {
       const std::string data = (work / (std::to_string(i) + ".dat")).string();
       std::ofstream(data) << figures[i].data;  // scratch, read once by gnuplot (a short file fails its plot: checked below)
-      script += "reset\nDATAFILE = " + io::gnuplot_quote(data) + "\nOUTFILE = " +
-                io::gnuplot_quote((std::filesystem::path(dir) / figures[i].file).string()) + "\n" + figures[i].script + "unset output\n";
+      scripts[i % n] += "reset\nDATAFILE = " + io::gnuplot_quote(data) + "\nOUTFILE = " +
+                        io::gnuplot_quote((std::filesystem::path(dir) / figures[i].file).string()) + "\n" + figures[i].script + "unset output\n";
     }
-    const std::string script_path = (work / "figures.gp").string();
-    std::ofstream(script_path) << script;
-    io::run_gnuplot({script_path}, (work / "gnuplot.log").string(), "drawing the report's figures");
+    std::vector<std::thread> threads;
+    for (std::size_t k = 0; k < n; ++k) {
+      const std::string base = (work / ("figures-" + std::to_string(k))).string();
+      std::ofstream(base + ".gp") << scripts[k];
+      threads.emplace_back([&errors, k, base] {
+        try {
+          io::run_gnuplot({base + ".gp"}, base + ".log", "drawing the report's figures");
+        } catch (...) {
+          errors[k] = std::current_exception();
+        }
+      });
+    }
+    for (auto& t : threads) t.join();
+    for (const auto& e : errors)
+      if (e) std::rethrow_exception(e);
   } catch (...) {
     std::filesystem::remove_all(work);
     throw;

@@ -1,6 +1,6 @@
-// The report's figures: gnuplot scripts (SVG terminal, io/gnuplot.hpp) drawn in
-// ONE gnuplot process for the whole page, so a campaign of 150 runs costs one
-// process start, not 150.
+// The report's figures: gnuplot scripts (SVG terminal, io/gnuplot.hpp) drawn by
+// one gnuplot process for the whole page (one per core, at most 4, for pages of
+// 80 figures and more), so a campaign of 150 runs costs a few process starts, not 150.
 //
 //   margin_histogram_figure  the distribution of a run's relative margins
 //                            (MarginHistogram): decade bins of |margin|, bars up
@@ -31,7 +31,7 @@ Figure margin_histogram_figure(const properties::MarginHistogram& h, const std::
 Figure trajectory_figure(const SideTrajectory& t, const std::string& file);
 Figure audit_figure(const audit::AuditResult& a, const std::string& file);
 
-// Draws every figure into `dir` with one gnuplot run; throws std::runtime_error
+// Draws every figure into `dir` (one gnuplot run per core used); throws std::runtime_error
 // (gnuplot missing or failing, or a figure missing or empty afterwards).
 void draw_figures(const std::vector<Figure>& figures, const std::string& dir);
 

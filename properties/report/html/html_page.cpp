@@ -73,12 +73,18 @@ std::string counterexample_section(std::size_t i, const properties::RunResult& r
   s += "<p>shrunk instance (" + escape(cx.summary) + "; " + std::to_string(r.shrinks_accepted) + " shrink steps";
   if (r.original) s += fmt::format(", from d = {}", r.original->dim);
   s += "):</p>\n" + element("pre", nlohmann::json::parse(cx.case_json).dump(1)) + "\n<p>replay:</p>\n<pre>";
-  for (const auto& [name, cmd] : rep["replay"].items()) s += escape(cmd.get<std::string>()) + "\n";
-  s += "</pre>\n" + fmt::format("<p>report: <a href=\"counterexample-{0}.json\">counterexample-{0}.json</a></p>\n", i);
+  for (const auto& [name, cmd] : rep["replay"].items()) {
+    std::string c = cmd.get<std::string>();
+    if (const auto at = c.find("INSTANCE.json"); at != std::string::npos) c.replace(at, 13, fmt::format("instance-{}.json", i));  // written beside
+    s += escape(c) + "\n";
+  }
+  s += "</pre>\n" + fmt::format("<p>report: <a href=\"counterexample-{0}.json\">counterexample-{0}.json</a>", i);
+  if (rep["replay"].contains("eval")) s += fmt::format("; the instance for <code>eval</code>: <a href=\"instance-{0}.json\">instance-{0}.json</a>", i);
+  s += "</p>\n";
   if (has_trajectory)
     s += fmt::format("<p><img src=\"trajectory-{0}.svg\" width=\"720\" height=\"340\" alt=\"both sides of {1} along the trajectory\"></p>\n"
-                     "<p class=\"legend\">Both sides at every GD step and GF checkpoint, with eps' = Lhat(delta(t)) at each point; "
-                     "the red line marks the stop, where the run decided it.</p>\n", i, escape(cx.verdict.label));
+                     "<p class=\"legend\">Both sides at every GD step and GF checkpoint of the shrunk case, recomputed in its type "
+                     "(for (G) and (A): eps' = Lhat(delta(t)) at each point); the red line marks the stop, where the run decided it.</p>\n", i, escape(cx.verdict.label));
   else
     s += "<p class=\"legend\">No trajectory figure: this check compares values at its stop only.</p>\n";
   return s + "</div>\n";
@@ -149,7 +155,9 @@ RenderedReport render_report(const Campaign& c) {
       if (run.run->counterexample) {
         t = side_trajectory(*run.run);
         if (t) out.figures.push_back(trajectory_figure(*t, fmt::format("trajectory-{}.svg", i)));
-        out.files.emplace_back(fmt::format("counterexample-{}.json", i), build_report(*run.run, run.report.empty() ? "REPORT.json" : run.report).dump(2) + "\n");
+        const nlohmann::json rep = build_report(*run.run, run.report.empty() ? "REPORT.json" : run.report);
+        out.files.emplace_back(fmt::format("counterexample-{}.json", i), rep.dump(2) + "\n");
+        if (rep["instance_is_eval_file"].get<bool>()) out.files.emplace_back(fmt::format("instance-{}.json", i), rep["instance"].dump(2) + "\n");
       }
     }
     p += run_section(i, run, t.has_value());

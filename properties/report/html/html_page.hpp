@@ -5,6 +5,7 @@
 //   DIR/margins-N.svg       distribution of run N's relative margins (MarginHistogram)
 //   DIR/trajectory-N.svg    both sides of run N's counterexample along its trajectory
 //   DIR/counterexample-N.json  run N's counterexample report (counterexample_report.hpp)
+//   DIR/instance-N.json     its shrunk instance, when `annealcheck eval` reads it (the replay command names it)
 //   DIR/audit.svg           the precision audit: digits against bits, linear bits axis
 //
 // No network, no script: plain HTML with inline CSS and <img> SVGs drawn by gnuplot
