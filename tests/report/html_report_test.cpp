@@ -166,11 +166,7 @@ TEST(HtmlReportSize, FiftyPropertiesThreeTypesUnderASecondAndFiveMegabytes) {
   // the instance files of the 12 Lemma 2 counterexamples (F1 and F3 at 2 properties x 3 types; F4's case is not an eval instance)
   EXPECT_EQ(files, 1u + 150u + 15u + 10u + 12u);
   EXPECT_LT(bytes, 5u * 1000 * 1000);
-#if defined(__SANITIZE_ADDRESS__)
-  EXPECT_LT(best, 10.0);  // ASan+UBSan: the instrumented renderer is several times slower; the limit is release's
-#else
-  EXPECT_LT(best, 1.0);
-#endif
+  EXPECT_LT(best, 1.0);  // release and ASan alike: gnuplot (not instrumented) is most of it (ASan: 0.21 s measured)
 }
 
 TEST(Progress, LineShowsDoneTotalElapsedAndEstimate) {
