@@ -3,6 +3,8 @@
 // property's own generator (--property; properties/registry.hpp).
 #include "annealcheck/audit/audit.hpp"
 #include "annealcheck/audit/plot.hpp"
+#include "cli/html_report.hpp"
+#include "properties/report/html/html_page.hpp"
 #include "annealcheck/audit/property_audit.hpp"
 #include "annealcheck/audit/render.hpp"
 #include "annealcheck/io/input_error.hpp"
@@ -18,10 +20,19 @@
 #include <memory>
 
 namespace annealcheck::cli {
+namespace {
+
+std::vector<std::string> audit_types(const audit::AuditResult& a) {
+  std::vector<std::string> t;
+  for (const auto& r : a.rungs) t.push_back(r.type_id);
+  return t;
+}
+
+}  // namespace
 
 Command add_audit_command(CLI::App& app) {
   struct Options {
-    std::string instance, types, reference, format = "table", plot, alpha = "1e-6", eps = "1e-9", property, report_dir = "audit-reports";
+    std::string instance, types, reference, format = "table", plot, html, alpha = "1e-6", eps = "1e-9", property, report_dir = "audit-reports";
     long K = 10, reference_cap = 0;
     bool prop1 = false, closed_form = false;
     double min_digits = 10;
@@ -48,6 +59,7 @@ Command add_audit_command(CLI::App& app) {
       ->capture_default_str();
   cmd->add_option("--format", o->format, "Output format")->check(one_of({"table", "json"}))->capture_default_str();
   cmd->add_option("--plot", o->plot, "Write correct digits vs bits, one line per quantity (FILE.png or FILE.svg, via gnuplot)");
+  cmd->add_option("--html", o->html, "Write a static HTML report (digits vs bits on a linear bits axis) into this directory");
   cmd->add_option("--checkpoints", o->checkpoints, "GF checkpoints, geometric in train loss")
       ->check(in_range(std::size_t{1}, limits::kMaxCheckpoints))
       ->capture_default_str();
@@ -69,6 +81,7 @@ Command add_audit_command(CLI::App& app) {
     opt.jobs = o->jobs;
     if (!o->property.empty()) {
       if (o->prop1 || !o->instance.empty()) throw InputError("--property", "\"" + o->property + "\"", "no instance file or --prop1 together with --property");
+      if (!o->html.empty()) throw InputError("--html", "\"" + o->html + "\"", "no --html with --property (audit a report's instance)");
       if (!o->plot.empty()) throw InputError("--plot", "\"" + o->plot + "\"", "no --plot with --property (one plot per instance: audit a report's instance)");
       // The instances come from the property's own generator in the catalog.
       const auto cases = properties::lemma2_instances(o->property, o->cases, o->seed);
@@ -90,8 +103,13 @@ Command add_audit_command(CLI::App& app) {
       if (o->instance.empty()) throw InputError("instance", "nothing", "an instance JSON file, --prop1, or --property ID");
       problem = model::read_instance_file(o->instance);
     }
+    if (!o->html.empty()) check_html_target(o->html);
     const audit::AuditResult a = audit::run_audit(problem, opt);
     if (!o->plot.empty()) audit::write_plot(a, o->plot);
+    if (!o->html.empty())
+      report::html::write_html_report(o->html, {html_header("audit " + (o->prop1 ? std::string("--prop1") : o->instance),
+                                                            audit_types(a),
+                                                            std::nullopt, std::nullopt, a.seconds), {}, &a});
     if (o->format == "json") std::cout << audit::render_json(a).dump(2) << "\n";
     else std::cout << audit::render_table(a);
     return a.summary.smallest_sufficient ? 0 : 1;

@@ -1,8 +1,10 @@
 #include "cli/campaign_table.hpp"
 
 #include "annealcheck/io/atomic_file.hpp"
+#include "cli/html_report.hpp"
 #include "cli/junit.hpp"
 #include "properties/report/counterexample_report.hpp"
+#include "properties/report/html/html_page.hpp"
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -122,6 +124,16 @@ int present_campaign(const Campaign& c, const CampaignResult& result, const Pres
                        fmt::format("{}; {} cases; smallest relative margin {}; relative bound {:.1e}{}", r.verdict, r.cases, r.margin,
                                    r.relative_bound, r.certified.empty() ? "" : "; certified: " + r.certified)});
     io::write_file_atomically(*p.junit, render_junit(p.suite, cases, p.wall_seconds), "--junit");
+  }
+  if (p.html) {
+    report::html::Campaign page{html_header(p.suite.substr(p.suite.rfind(' ') + 1), c.spec.types, c.spec.cases, c.spec.seed, p.wall_seconds),
+                                {}, nullptr};
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      const Row& r = rows[i];
+      page.runs.push_back({r.id, r.type, properties::property_info(r.id).statement, r.verdict, r.ok, r.detail, r.report,
+                           i < result.tasks.size() && result.tasks[i].chunks_counted > 0 ? std::optional(result.tasks[i].run) : std::nullopt});
+    }
+    report::html::write_html_report(*p.html, page);
   }
   if (p.format == "json")
     std::cout << nlohmann::json{{"rows", rows_json(rows, c.spec.certified)}, {"all_ok", all_ok}, {"missing_chunks", result.missing_chunks()}}.dump(2)

@@ -36,12 +36,13 @@ struct Presentation {
   std::optional<std::string> junit;
   std::string suite = "annealcheck verify";
   double wall_seconds = 0;
+  std::optional<std::string> html;  // --html DIR: the report page (properties/report/html/), written atomically
 };
 
 // Rows in campaign order; writes each failing task's report (and further ones) into report_dir.
 std::vector<Row> campaign_rows(const properties::campaign::Campaign& c, const properties::campaign::CampaignResult& r,
                                const std::string& report_dir);
-// Prints the table or JSON (and writes JUnit); returns the exit status: 0 when every
+// Prints the table or JSON (and writes JUnit and the HTML page); returns the exit status: 0 when every
 // row is as the catalog expects and no chunk is missing, else 1.
 int present_campaign(const properties::campaign::Campaign& c, const properties::campaign::CampaignResult& r, const Presentation& p);
 

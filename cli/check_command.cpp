@@ -3,8 +3,10 @@
 #include "annealcheck/io/input_error.hpp"
 #include "properties/report/counterexample_report.hpp"
 #include "cli/commands.hpp"
+#include "cli/html_report.hpp"
 #include "cli/options.hpp"
 #include "properties/registry.hpp"
+#include "properties/report/html/html_page.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -20,6 +22,7 @@ Command add_check_command(CLI::App& app) {
     std::optional<int> cases;
     std::optional<std::uint64_t> seed;
     std::optional<std::size_t> max_dim;
+    std::optional<std::string> html;
     bool certified = false;
   };
   auto o = std::make_shared<Options>();
@@ -34,6 +37,7 @@ Command add_check_command(CLI::App& app) {
   cmd->add_option("--format", o->format, "text, or json (one object: the run and the report path)")
       ->check(one_of({"text", "json"}))
       ->capture_default_str();
+  cmd->add_option("--html", o->html, "Also write a static HTML report of the run into this directory (written atomically)");
   cmd->add_flag("--certified", o->certified,
                 "Also decide every generated case and the shrunk counterexample with MPFI from the exact case "
                 "(default cases of a true property: at most " + std::to_string(properties::certified_default_cases()) + "); a true property must be proved on every case");
@@ -44,6 +48,7 @@ Command add_check_command(CLI::App& app) {
               for (const auto& t : info.types) types += (types.empty() ? "" : ", ") + t;
               throw InputError("--type", "\"" + o->type + "\"", "a type " + info.id + " is built for: " + types);
             }
+            if (o->html) check_html_target(*o->html);
             properties::RunOptions ro;
             ro.type = o->type;
             ro.cases = o->cases;
@@ -53,6 +58,9 @@ Command add_check_command(CLI::App& app) {
             const properties::RunResult r = properties::run_property(o->id, ro);
             std::optional<report::WrittenReport> written;
             if (r.outcome == properties::Outcome::Failed && r.counterexample) written = report::write_report(r, o->report_dir);
+            if (o->html)
+              report::html::write_html_report(*o->html, {html_header("check " + o->id, {o->type}, o->cases, o->seed, r.seconds),
+                                                         {report::html::campaign_run(r, written ? written->json_path : "")}, nullptr});
             if (o->format == "json") {
               nlohmann::json j = properties::run_to_json(r);
               j["succeeded"] = properties::run_succeeded(r);

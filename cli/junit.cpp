@@ -1,32 +1,14 @@
 #include "cli/junit.hpp"
 
+#include "properties/report/html/html_text.hpp"
+
 #include <fmt/format.h>
 
 namespace annealcheck::cli {
 
-namespace {
-
-// Text and attribute values: the five XML entities, and no control characters
-// (XML 1.0 forbids most of them even escaped).
-std::string escape(const std::string& s) {
-  std::string out;
-  out.reserve(s.size());
-  for (const char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&apos;"; break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t') out += ' ';
-        else out += c;
-    }
-  }
-  return out;
-}
-
-}  // namespace
+// Text and attribute values: the five XML entities, no control characters (XML 1.0
+// forbids most of them even escaped): the report page's escape does both.
+using report::html::escape;
 
 std::string render_junit(const std::string& suite, const std::vector<JunitCase>& cases, double seconds) {
   std::size_t failures = 0;

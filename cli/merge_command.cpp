@@ -9,6 +9,7 @@
 #include "annealcheck/io/input_error.hpp"
 #include "cli/campaign_table.hpp"
 #include "cli/commands.hpp"
+#include "cli/html_report.hpp"
 #include "cli/options.hpp"
 #include "properties/campaign/store.hpp"
 
@@ -21,7 +22,7 @@ Command add_merge_command(CLI::App& app) {
   struct Options {
     std::vector<std::string> dirs;
     std::string report_dir = "reports", format = "table";
-    std::optional<std::string> junit;
+    std::optional<std::string> junit, html;
   };
   auto o = std::make_shared<Options>();
   CLI::App* cmd = app.add_subcommand("merge", "Combine the partial results of a campaign's shards (verify --shard I/N --out DIR) into one table");
@@ -29,6 +30,7 @@ Command add_merge_command(CLI::App& app) {
   cmd->add_option("--report-dir", o->report_dir, "Where refutation reports go")->capture_default_str();
   cmd->add_option("--format", o->format, "table or json")->check(one_of({"table", "json"}))->capture_default_str();
   cmd->add_option("--junit", o->junit, "Also write JUnit XML to this file (written atomically)");
+  cmd->add_option("--html", o->html, "Also write the static HTML report into this directory (written atomically)");
   return {cmd, [o] {
             namespace campaign = properties::campaign;
             const auto t0 = std::chrono::steady_clock::now();
@@ -42,11 +44,12 @@ Command add_merge_command(CLI::App& app) {
               throw InputError("DIR", quote(o->dirs.front()) + " (recorded by another annealcheck or catalog; " + why + ")",
                                "partial results of the campaign as this annealcheck plans it");
             io::prepare_output_dir(o->report_dir, "--report-dir");
+            if (o->html) check_html_target(*o->html);
             campaign::ChunkResults results;
             for (const auto& d : o->dirs) results.merge(campaign::load_chunks(d, c));  // a chunk in two dirs: the same run, counted once
             const campaign::CampaignResult r = campaign::merge_campaign(c, results);
             return present_campaign(c, r, Presentation{o->report_dir, o->format, o->junit, "annealcheck merge",
-                                                       std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count()});
+                                                       std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count(), o->html});
           }};
 }
 

@@ -16,8 +16,10 @@
 #include "cli/campaign_table.hpp"
 #include "cli/chunk_runner.hpp"
 #include "cli/commands.hpp"
+#include "cli/html_report.hpp"
 #include "cli/mpi_runner.hpp"
 #include "cli/options.hpp"
+#include "cli/progress.hpp"
 #include "properties/campaign/store.hpp"
 #include "properties/registry.hpp"
 
@@ -41,7 +43,7 @@ struct Options {
   std::vector<std::string> types, properties;
   unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
   std::string report_dir = "reports", format = "table";
-  std::optional<std::string> junit, out, resume, shard;
+  std::optional<std::string> junit, html, out, resume, shard;
   bool certified = false;
 };
 
@@ -68,9 +70,7 @@ struct Execution {
 
 void execute(const campaign::Campaign& c, const std::vector<campaign::ChunkRef>& todo, const Options& o,
              const std::optional<campaign::CampaignStore>& store, MpiSession* mpi, Execution& x) {
-  const bool tty = isatty(STDERR_FILENO) != 0;
-  std::size_t done = 0;
-  const auto t0 = std::chrono::steady_clock::now();
+  Progress progress(std::cerr, todo.size(), isatty(STDERR_FILENO) != 0);  // a bar on a terminal, silent otherwise
   const ChunkDone on_done = [&](const ChunkOutcome& out) {
     const std::pair key{out.ref.task, out.ref.index};
     if (out.run) {
@@ -79,15 +79,11 @@ void execute(const campaign::Campaign& c, const std::vector<campaign::ChunkRef>&
     } else {
       x.errors[key] = out.error;
     }
-    ++done;
-    if (tty)
-      std::cerr << fmt::format("\r\033[K[{}/{} chunks] {:.0f}s  {}", done, todo.size(),
-                               std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count(), campaign::chunk_name(c, out.ref))
-                << std::flush;
+    progress.advance(campaign::chunk_name(c, out.ref) + (out.run ? "" : ": lost"));
   };
   if (mpi) mpi->dispatch(c, todo, on_done);
   else run_chunks_locally(c, todo, o.jobs, on_done);
-  if (tty) std::cerr << "\r\033[K" << std::flush;
+  progress.finish();
 }
 
 int run_verify(const Options& o, MpiSession* mpi) {
@@ -98,6 +94,10 @@ int run_verify(const Options& o, MpiSession* mpi) {
   const std::optional<std::string> dir = o.resume ? o.resume : o.out;
   if (shard && !dir) throw InputError("--shard", quote(*o.shard) + " without --out", "--out DIR (where the shard's partial result goes)");
   if (!shard) io::prepare_output_dir(o.report_dir, "--report-dir");  // before any work: a file, read-only or full: exit 2
+  if (o.html) {
+    if (shard) throw InputError("--html", quote(*o.html) + " with --shard", "--html on the run that merges (annealcheck merge ... --html DIR)");
+    check_html_target(*o.html);
+  }
   std::optional<campaign::CampaignStore> store;
   if (dir) store.emplace(*dir, c, o.resume ? "--resume" : "--out");
 
@@ -119,7 +119,7 @@ int run_verify(const Options& o, MpiSession* mpi) {
   campaign::CampaignResult result = campaign::merge_campaign(c, x.results);
   result.errors = x.errors;
   Presentation p{o.report_dir, o.format, o.junit, "annealcheck verify",
-                 std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count()};
+                 std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count(), o.html};
   return present_campaign(c, result, p);
 }
 
@@ -140,6 +140,7 @@ Command add_verify_command(CLI::App& app) {
   cmd->add_option("--report-dir", o->report_dir, "Where refutation reports go")->capture_default_str();
   cmd->add_option("--format", o->format, "table or json")->check(one_of({"table", "json"}))->capture_default_str();
   cmd->add_option("--junit", o->junit, "Also write JUnit XML to this file (one testcase per property x type; written atomically)");
+  cmd->add_option("--html", o->html, "Also write a static HTML report into this directory (index.html and SVG figures; written atomically)");
   auto* out = cmd->add_option("--out", o->out, "Record every finished chunk in this campaign directory (created; resumable)");
   cmd->add_option("--resume", o->resume, "Run only the chunks this campaign directory lacks (options default to its campaign)")->excludes(out);
   cmd->add_option("--shard", o->shard, "Run only slice I of N (1-based, e.g. 2/3) into --out DIR (or --resume DIR); combine with `annealcheck merge`");

@@ -407,6 +407,26 @@ std::string render_run(const RunResult& r) {
   return o.str();
 }
 
+namespace {
+
+nlohmann::json margins_to_json(const MarginHistogram& h) {
+  return {{"lowest_decade", MarginHistogram::kLowest}, {"positive", h.positive}, {"negative", h.negative}, {"zero", h.zero}, {"undecided", h.undecided}};
+}
+
+MarginHistogram margins_from_json(const nlohmann::json& j) {
+  MarginHistogram h;
+  if (j.at("lowest_decade").get<int>() != MarginHistogram::kLowest || j.at("positive").size() != MarginHistogram::kBins ||
+      j.at("negative").size() != MarginHistogram::kBins)
+    throw InputError("margins", j.dump().substr(0, 80), fmt::format("{} decade bins from 1e{}", MarginHistogram::kBins, MarginHistogram::kLowest));
+  j.at("positive").get_to(h.positive);
+  j.at("negative").get_to(h.negative);
+  j.at("zero").get_to(h.zero);
+  j.at("undecided").get_to(h.undecided);
+  return h;
+}
+
+}  // namespace
+
 nlohmann::json run_to_json(const RunResult& r) {
   nlohmann::json j{{"property", r.property_id}, {"type", r.type_id}, {"bits", r.bits},
                    {"kind", r.kind == PropertyKind::Holds ? "holds" : "refuted"}, {"outcome", outcome_name(r.outcome)},
@@ -427,6 +447,7 @@ nlohmann::json run_to_json(const RunResult& r) {
   nlohmann::json distribution = nlohmann::json::array();
   for (const auto& [tags, n] : r.distribution) distribution.push_back({{"tags", tags}, {"count", n}});
   j["distribution"] = distribution;
+  j["margins"] = margins_to_json(r.margins);
   return j;
 }
 
@@ -462,6 +483,7 @@ RunResult run_from_json(const nlohmann::json& j) {
       j["certified"].at("counts").get_to(r.certified_counts);
       r.certified_first_unproved = case_from_json(j["certified"], "first_unproved");
     }
+    if (j.contains("margins")) r.margins = margins_from_json(j["margins"]);
   } catch (const nlohmann::json::exception& e) {
     throw InputError("run", "a malformed run document (" + std::string(e.what()) + ")", "the JSON of run_to_json (`check --format json`)");
   }

@@ -39,6 +39,8 @@
 // (case = FNV-1a hash of the exact case JSON; FAIL lines are followed by shrinking).
 #pragma once
 
+#include "properties/margin_histogram.hpp"
+
 #include <nlohmann/json_fwd.hpp>
 
 #include <cstddef>
@@ -163,6 +165,7 @@ struct RunResult {
   std::string message;      // RapidCheck's description (failure), gave-up reason or error
   std::map<std::string, int> tag_counts;                      // per generator tag, over cases run
   std::map<std::vector<std::string>, int> distribution;       // RapidCheck's RC_TAG distribution
+  MarginHistogram margins;  // relative margins of the generated cases (not shrink steps): margin_histogram.hpp
   double seconds = 0;
   // Certified runs: generated cases by certified decision ("proved", "refuted", "undecided",
   // "undecided tie", "n/a"); a true property succeeds only when every case is proved or an

@@ -9,6 +9,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -71,6 +72,8 @@ TEST(RunJson, RoundTripKeepsEveryField) {
   EXPECT_EQ(back.counterexample->K, r.counterexample->K);
   EXPECT_EQ(back.original->dim, r.original->dim);
   EXPECT_EQ(back.distribution, r.distribution);
+  EXPECT_EQ(back.margins, r.margins);
+  EXPECT_EQ(r.margins.total(), r.cases_run);  // every generated case, the failing one included, no shrink step
   EXPECT_EQ(ap::run_succeeded(back), ap::run_succeeded(r));
   EXPECT_EQ(ap::run_failure_reason(back), ap::run_failure_reason(r));
 }
@@ -82,6 +85,27 @@ TEST(RunJson, MalformedDocumentsAreInputErrors) {
   EXPECT_THROW(ap::run_from_json(j), annealcheck::InputError);
   j["outcome"] = "passed";
   EXPECT_NO_THROW(ap::run_from_json(j));
+  j["margins"]["positive"].erase(0);  // one bin short: not the histogram of margin_histogram.hpp
+  EXPECT_THROW(ap::run_from_json(j), annealcheck::InputError);
+}
+
+TEST(MarginHistogram, DecadeBinsBySignWithClampedEnds) {
+  ap::MarginHistogram h;
+  h.add(true, 0.5);      // [1e-1, 1)
+  h.add(true, 2e-30);    // [1e-30, 1e-29)
+  h.add(true, -3e-17);   // negative, [1e-17, 1e-16)
+  h.add(true, 1e-300);   // below the lowest decade: first bin
+  h.add(true, 0.0);
+  h.add(false, 0.5);     // n/a
+  h.add(true, std::nan(""));
+  const auto at = [](int decade) { return static_cast<std::size_t>(decade - ap::MarginHistogram::kLowest); };
+  EXPECT_EQ(h.positive[at(-1)], 1);
+  EXPECT_EQ(h.positive[at(-30)], 1);
+  EXPECT_EQ(h.negative[at(-17)], 1);
+  EXPECT_EQ(h.positive[0], 1);
+  EXPECT_EQ(h.zero, 1);
+  EXPECT_EQ(h.undecided, 2);
+  EXPECT_EQ(h.total(), 7);
 }
 
 }  // namespace

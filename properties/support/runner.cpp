@@ -48,6 +48,7 @@ struct RunContext::State : rc::detail::TestListener {
   std::optional<CaseReport> current;
   int passed = 0, discarded = 0, index = 0, within_rounding = 0, unrepresentable = 0;
   std::map<std::string, int> tag_counts;
+  MarginHistogram margins;
   std::optional<CaseReport> closest;
   std::optional<CaseReport> original;  // the first failing case, before shrinking
   std::map<std::string, int> certified_counts;
@@ -83,6 +84,7 @@ struct RunContext::State : rc::detail::TestListener {
     switch (d.result.type) {
       case CaseResult::Type::Success:
         ++passed;
+        margins.add(!current->verdict.relation.empty(), current->verdict.relative_margin);
         if (current->verdict.outcome == "within rounding") ++within_rounding;
         if (current->verdict.outcome == "not representable") ++unrepresentable;
         count_certified();
@@ -98,7 +100,7 @@ struct RunContext::State : rc::detail::TestListener {
         if (opt.case_log) *opt.case_log << line("DISCARD (" + current->verdict.note + ")");
         break;
       case CaseResult::Type::Failure:
-        if (!shrinking) count_certified();
+        if (!shrinking) count_certified(), margins.add(!current->verdict.relation.empty(), current->verdict.relative_margin);
         if (opt.case_log) *opt.case_log << line("FAIL") << "    shrinking...\n";
         shrinking = true;
         if (!original) original = current;
@@ -188,6 +190,7 @@ RunResult RunContext::execute(const rc::detail::Property& property) {
   r.within_rounding = s.within_rounding;
   r.unrepresentable = s.unrepresentable;
   r.tag_counts = s.tag_counts;
+  r.margins = s.margins;
   r.shrink_evaluations = s.shrink_evaluations;
   r.shrinks_accepted = s.shrinks_accepted;
   r.shrink_budget_exhausted = s.budget_exhausted;

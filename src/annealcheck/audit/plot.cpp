@@ -27,7 +27,7 @@ bool ends_with(const std::string& s, const std::string& suffix) {
 
 }  // namespace
 
-PlotScript plot_script(const AuditResult& a, const std::string& terminal) {
+PlotScript plot_script(const AuditResult& a, const std::string& terminal, bool linear_bits) {
   PlotScript p;
   const std::vector<DigitSeries> series = digit_series(a);
   p.series = series.size();
@@ -56,9 +56,9 @@ PlotScript plot_script(const AuditResult& a, const std::string& terminal) {
   g += "set output OUTFILE\n";
   g += "set datafile missing '?'\n";
   g += "set title " + io::gnuplot_quote("correct significant digits vs precision: " + a.problem_source) + " noenhanced font ',10'\n";
-  g += "set xlabel 'significand bits of the rung (log scale)'\n";
+  g += linear_bits ? "set xlabel 'significand bits of the rung'\n" : "set xlabel 'significand bits of the rung (log scale)'\n";
   g += "set ylabel 'correct digits against the MPFI reference'\n";
-  g += "set logscale x 2\n";
+  if (!linear_bits) g += "set logscale x 2\n";
   g += fmt::format("set yrange [0:{:.0f}]\n", std::ceil(ymax * 1.08 + 1));
   g += "set key outside right top vertical noenhanced font ',8'\n";
   g += "set grid\n";

@@ -17,7 +17,9 @@ struct PlotScript {
   std::string script;  // reads DATAFILE, writes OUTFILE (placeholders replaced by write_plot)
   std::size_t series = 0;
 };
-PlotScript plot_script(const AuditResult& a, const std::string& terminal);
+// `linear_bits`: a linear bits axis, on which each quantity's digits are a straight
+// line in the bits (the HTML report); otherwise log scale (the --plot file).
+PlotScript plot_script(const AuditResult& a, const std::string& terminal, bool linear_bits = false);
 
 // InputError when the extension is neither .png nor .svg; std::runtime_error
 // when gnuplot is missing or fails.
