@@ -2,6 +2,7 @@
 // counterexample report on disk (properties/report/counterexample_report.hpp).
 #include "annealcheck/io/input_error.hpp"
 #include "properties/report/counterexample_report.hpp"
+#include "cli/claim_option.hpp"
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
 #include "properties/registry.hpp"
@@ -16,7 +17,9 @@ namespace annealcheck::cli {
 
 Command add_check_command(CLI::App& app) {
   struct Options {
-    std::string id, type = "double", report_dir = "reports", format = "text";
+    std::optional<std::string> id;
+    ClaimOptions claim;
+    std::string type = "double", report_dir = "reports", format = "text";
     std::optional<int> cases;
     std::optional<std::uint64_t> seed;
     std::optional<std::size_t> max_dim;
@@ -24,7 +27,8 @@ Command add_check_command(CLI::App& app) {
   };
   auto o = std::make_shared<Options>();
   CLI::App* cmd = app.add_subcommand("check", "Run one property through RapidCheck; on failure write a shrunk counterexample report");
-  cmd->add_option("id", o->id, "Property id (see `annealcheck list`)")->required();
+  cmd->add_option("id", o->id, "Property id (see `annealcheck list`), or --claim");
+  add_claim_options(cmd, o->claim);
   cmd->add_option("--cases", o->cases, "Cases to generate (default: the property's, x ANNEALCHECK_THOROUGH; RC_PARAMS max_success=)")
       ->check(in_range(1, 10'000'000));
   cmd->add_option("--seed", o->seed, "RapidCheck seed (default: RC_PARAMS seed=, else 2005073600)");
@@ -38,7 +42,8 @@ Command add_check_command(CLI::App& app) {
                 "Also decide every generated case and the shrunk counterexample with MPFI from the exact case "
                 "(default cases of a true property: at most " + std::to_string(properties::certified_default_cases()) + "); a true property must be proved on every case");
   return {cmd, [o] {
-            const properties::PropertyInfo& info = properties::property_info(o->id);  // InputError when unknown
+            const std::string id = resolve_property(o->id, o->claim, {o->type});
+            const properties::PropertyInfo& info = properties::property_info(id);  // InputError when unknown
             if (std::find(info.types.begin(), info.types.end(), o->type) == info.types.end()) {
               std::string types;
               for (const auto& t : info.types) types += (types.empty() ? "" : ", ") + t;
@@ -50,7 +55,7 @@ Command add_check_command(CLI::App& app) {
             ro.seed = o->seed;
             ro.max_dim = o->max_dim;
             ro.certified = o->certified;
-            const properties::RunResult r = properties::run_property(o->id, ro);
+            const properties::RunResult r = properties::run_property(id, ro);
             std::optional<report::WrittenReport> written;
             if (r.outcome == properties::Outcome::Failed && r.counterexample) written = report::write_report(r, o->report_dir);
             if (o->format == "json") {

@@ -34,8 +34,15 @@ const detail::Catalog& entries() {
   return catalog;
 }
 
+std::vector<detail::PropertyEntry>& runtime_entries() {
+  static std::vector<detail::PropertyEntry> v;
+  return v;
+}
+
 const detail::PropertyEntry& entry(std::string_view id) {
   for (const auto& e : entries())
+    if (e.info.id == id) return e;
+  for (const auto& e : runtime_entries())
     if (e.info.id == id) return e;
   std::string ids;
   for (const auto& e : entries()) ids += (ids.empty() ? "" : ", ") + e.info.id;
@@ -152,6 +159,16 @@ Outcome outcome_from_name(const std::string& name) {
 }  // namespace
 
 namespace detail {
+
+void add_runtime_property(PropertyEntry e) {
+  auto& v = runtime_entries();
+  for (auto& x : v)
+    if (x.info.id == e.info.id) {
+      x = std::move(e);
+      return;
+    }
+  v.push_back(std::move(e));
+}
 
 ResolvedOptions resolve(const PropertyInfo& info, const RunOptions& o) {
   ResolvedOptions r;

@@ -74,6 +74,8 @@ struct PropertyInfo {
   // and, when set, K == refute_K.
   std::size_t refute_max_dim = 0;
   std::optional<long> refute_K;
+  // Text claims (properties/claims/): the claim and its premises, recorded in reports so replay re-parses it.
+  std::string claim, claim_given;
 };
 
 // One inequality decided on one case in one number type, by the one decision rule
