@@ -25,5 +25,6 @@ Command add_verify_command(CLI::App& app);
 Command add_prop1_command(CLI::App& app);
 Command add_audit_command(CLI::App& app);
 Command add_limits_command(CLI::App& app);
+Command add_search_command(CLI::App& app);
 
 }  // namespace annealcheck::cli
