@@ -3,6 +3,7 @@
 #include "annealcheck/io/input_error.hpp"
 #include "properties/report/counterexample_report.hpp"
 #include "cli/claim_option.hpp"
+#include "properties/claims/precision_shrink.hpp"
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
 #include "properties/registry.hpp"
@@ -57,15 +58,23 @@ Command add_check_command(CLI::App& app) {
             ro.certified = o->certified;
             const properties::RunResult r = properties::run_property(id, ro);
             std::optional<report::WrittenReport> written;
-            if (r.outcome == properties::Outcome::Failed && r.counterexample) written = report::write_report(r, o->report_dir);
+            std::optional<claims::PrecisionShrink> precision;
+            if (r.outcome == properties::Outcome::Failed && r.counterexample) {
+              precision = claims::shrink_precision(r);
+              nlohmann::json extra = nlohmann::json::object();
+              if (precision) extra["precision"] = claims::to_json(*precision);
+              written = report::write_report(r, o->report_dir, extra);
+            }
             if (o->format == "json") {
               nlohmann::json j = properties::run_to_json(r);
               j["succeeded"] = properties::run_succeeded(r);
               j["failure_reason"] = properties::run_failure_reason(r);
               if (written) j["report"] = written->json_path;
+              if (precision) j["precision"] = claims::to_json(*precision);
               std::cout << j.dump() << "\n";
             } else {
               std::cout << properties::render_run(r);
+              if (precision) std::cout << "  precision: " << precision->statement << "\n";
               if (written)
                 std::cout << fmt::format("\nreport: {}\n        {}\nreplay: annealcheck replay {}\n", written->json_path,
                                          written->markdown_path, written->json_path);

@@ -13,6 +13,7 @@
 #include <fmt/ranges.h>
 
 #include <algorithm>
+#include <map>
 #include <memory>
 #include <sstream>
 
@@ -60,7 +61,31 @@ CaseCheck check_claim(const CompiledClaim& claim, const std::vector<Premise>& gi
   }
 }
 
+// The claims registered in this process, by id (check_claim_at_bits).
+struct Registered {
+  std::shared_ptr<const CompiledClaim> claim;
+  std::vector<Premise> given;
+};
+std::map<std::string, Registered>& registered() {
+  static std::map<std::string, Registered> m;
+  return m;
+}
+
 }  // namespace
+
+properties::CaseReport check_claim_at_bits(const std::string& id, const nlohmann::json& case_json, long bits) {
+  const auto it = registered().find(id);
+  if (it == registered().end()) throw InputError("property", quote(id), "a claim registered in this process");
+  const Lemma2Case c = properties::lemma2_case_from_json(case_json);
+  numeric::scoped_mpfr_bits scope(bits);
+  properties::CaseReport r;
+  r.case_json = case_json.dump();
+  const CaseCheck res = check_claim<numeric::mpfr_dynamic>(*it->second.claim, it->second.given, c);
+  r.verdict = res.verdict;
+  r.discarded = res.discard.has_value();
+  if (res.discard) r.verdict.note = *res.discard;
+  return r;
+}
 
 std::vector<Premise> parse_given(const std::string& list) {
   std::vector<Premise> out;
@@ -127,6 +152,7 @@ std::string register_claim(const ClaimSpec& spec, const std::vector<std::string>
     d.info.types.push_back(ts.id);
     d.info.default_cases[ts.id] = 50;
   }
+  registered()[d.info.id] = Registered{claim, given};
   properties::detail::add_runtime_property(properties::detail::make_entry(std::move(d)));
   return claim_id(spec);
 }

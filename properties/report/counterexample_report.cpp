@@ -105,6 +105,8 @@ std::string render_markdown(const json& j) {
                    v["where"].get<std::string>());
   if (v.contains("note")) s += "Note: " + v["note"].get<std::string>() + "\n\n";
   if (j.contains("certified")) s += "**Certified**: " + j["certified"]["statement"].get<std::string>() + "\n\n";
+  if (j.contains("precision") && j["precision"].contains("statement"))
+    s += "**Precision**: " + j["precision"]["statement"].get<std::string>() + "\n\n";
   s += "## The shrunk instance\n\n";
   s += fmt::format("{}; shrunk in {} steps ({} evaluations) from ", j["instance_summary"].get<std::string>(),
                    j["shrink"]["steps"].get<int>(), j["shrink"]["evaluations"].get<int>());
@@ -120,12 +122,13 @@ std::string render_markdown(const json& j) {
   return s;
 }
 
-WrittenReport write_report(const properties::RunResult& r, const std::string& dir) {
+WrittenReport write_report(const properties::RunResult& r, const std::string& dir, const json& extra) {
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
   if (ec) throw InputError("--report-dir", "\"" + dir + "\"", "a directory that can be created (" + ec.message() + ")");
   const WrittenReport w = report_paths(r, dir);
-  const json j = build_report(r, w.json_path);
+  json j = build_report(r, w.json_path);
+  for (const auto& [key, value] : extra.items()) j[key] = value;
   io::write_file_atomically(w.json_path, j.dump(2) + "\n", "--report-dir");
   io::write_file_atomically(w.markdown_path, render_markdown(j), "--report-dir");
   return w;
