@@ -26,4 +26,12 @@ std::string resolve_property(const std::optional<std::string>& id, const ClaimOp
 // Registers a claim recorded in a report or a claims file (text, given).
 std::string register_claim_text(const std::string& text, const std::string& given, const std::vector<std::string>& types);
 
+// A claims file: one claim per line, `CLAIM` or `CLAIM | C1,C2` (premises), blank
+// lines and lines starting with # skipped. Throws InputError naming the line.
+struct ClaimLine {
+  std::string text, given;
+  std::size_t line = 0;
+};
+std::vector<ClaimLine> read_claims_file(const std::string& path);
+
 }  // namespace annealcheck::cli

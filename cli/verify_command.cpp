@@ -7,6 +7,7 @@
 #include "annealcheck/engine/type_id.hpp"
 #include "annealcheck/io/atomic_file.hpp"
 #include "annealcheck/io/input_error.hpp"
+#include "cli/claim_option.hpp"
 #include "cli/commands.hpp"
 #include "cli/junit.hpp"
 #include "cli/worker_pool.hpp"
@@ -33,6 +34,7 @@ namespace {
 struct Task {
   std::string id, type;
   bool refuted = false;
+  std::string claim, given;  // --claims FILE: a text claim (the worker re-parses it)
 };
 
 struct Row {
@@ -88,7 +90,7 @@ Command add_verify_command(CLI::App& app) {
     std::vector<std::string> types;
     unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
     std::string report_dir = "reports", format = "table";
-    std::optional<std::string> junit;
+    std::optional<std::string> junit, claims;
     bool certified = false;
   };
   auto o = std::make_shared<Options>();
@@ -102,6 +104,7 @@ Command add_verify_command(CLI::App& app) {
   cmd->add_option("--report-dir", o->report_dir, "Where refutation reports go")->capture_default_str();
   cmd->add_option("--format", o->format, "table or json")->check(one_of({"table", "json"}))->capture_default_str();
   cmd->add_option("--junit", o->junit, "Also write JUnit XML to this file (one testcase per property x type; written atomically)");
+  cmd->add_option("--claims", o->claims, "Also run the text claims of this file (one per line: CLAIM [| C1,C2]; # comments), at double");
   cmd->add_flag("--certified", o->certified,
                 "Also decide every case with MPFI from the exact case: true properties must be proved, refutations certified "
                 "(default cases of a true property: at most " + std::to_string(properties::certified_default_cases()) + ")");
@@ -111,13 +114,18 @@ Command add_verify_command(CLI::App& app) {
             for (const auto& p : properties::catalog())
               for (const auto& t : p.types)
                 if (o->types.empty() || std::find(o->types.begin(), o->types.end(), t) != o->types.end())
-                  tasks.push_back({p.id, t, p.kind == properties::PropertyKind::Refuted});
+                  tasks.push_back({p.id, t, p.kind == properties::PropertyKind::Refuted, "", ""});
+            if (o->claims)
+              for (const ClaimLine& c : read_claims_file(*o->claims))
+                if (o->types.empty() || std::find(o->types.begin(), o->types.end(), "double") != o->types.end())
+                  tasks.push_back({register_claim_text(c.text, c.given, {}), "double", false, c.text, c.given});
             if (tasks.empty()) throw InputError("--types", "a list no property is built for", "types such as double, mpfr256");
 
             io::prepare_output_dir(o->report_dir, "--report-dir");  // before any work: a file, read-only or full: exit 2
             std::vector<std::vector<std::string>> args;
             for (const Task& t : tasks) {
               args.push_back({"check", t.id, "--type", t.type, "--report-dir", o->report_dir, "--format", "json"});
+              if (!t.claim.empty()) args.back().erase(args.back().begin() + 1), args.back().insert(args.back().end(), {"--claim", t.claim, "--given", t.given});
               if (o->cases) args.back().insert(args.back().end(), {"--cases", std::to_string(*o->cases)});
               if (o->seed) args.back().insert(args.back().end(), {"--seed", std::to_string(*o->seed)});
               if (o->certified) args.back().push_back("--certified");

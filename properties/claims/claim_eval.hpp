@@ -56,6 +56,7 @@ class ClaimEvaluator {
  private:
   struct Point {
     Side<T> t, LD, Lhat;
+    Side<T> LS{}, LSbar{};  // GF stop only: L̂ over S and over S̄
   };
   const CompiledClaim& claim_;
   const model::Instance<T>& in_;
@@ -85,7 +86,8 @@ class ClaimEvaluator {
     const T dt = lemma2::bounds::stopping_time_error(in_.gamma, in_.delta0, s_.delta0_error, gf.delta, gf.time, s_.eps);
     lemma2::bounds::FlowErrors<T> fe(in_.gamma, in_.delta0, s_.delta0_error);
     fe.at(gf.delta, gf.time, dt);
-    gf_ = Point{Side<T>{gf.time, dt}, fe.sum(in_.lambda, gf.delta, 0, in_.dim()), fe.sum(in_.gamma, gf.delta, 0, in_.dim())};
+    gf_ = Point{Side<T>{gf.time, dt}, fe.sum(in_.lambda, gf.delta, 0, in_.dim()), fe.sum(in_.gamma, gf.delta, 0, in_.dim()),
+                fe.sum(in_.gamma, gf.delta, 0, b_.split), fe.sum(in_.gamma, gf.delta, b_.split, in_.dim())};
   }
 
   // Annealed GD(K, η, ε): δ(K) with the GD phase's bounds, then its GF phase's stop.
@@ -127,6 +129,8 @@ class ClaimEvaluator {
       case Scalar::T: return gf_->t;
       case Scalar::LD_gf: return gf_->LD;
       case Scalar::Lhat_gf: return gf_->Lhat;
+      case Scalar::LS_gf: return gf_->LS;
+      case Scalar::LSbar_gf: return gf_->LSbar;
       case Scalar::LD_fast: return fast_->LD;
       case Scalar::Lhat_fast: return fast_->Lhat;
       case Scalar::T_fast: return fast_->t;

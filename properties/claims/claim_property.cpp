@@ -140,7 +140,17 @@ std::string register_claim(const ClaimSpec& spec, const std::vector<std::string>
   d.add_type<double>(200, [claim, given](const Lemma2Case& c) { return check_claim<double>(*claim, given, c); });
   d.add_type<long double>(100, [claim, given](const Lemma2Case& c) { return check_claim<long double>(*claim, given, c); });
   d.add_type<numeric::mpfr256>(50, [claim, given](const Lemma2Case& c) { return check_claim<numeric::mpfr256>(*claim, given, c); });
+  // mpfr:random: the runtime rung at a precision drawn per case in [24, 2048] from the
+  // case's hash (deterministic: a case replays at its own precision, named in its verdict)
+  d.checks.emplace_back("mpfr:random", [claim, given](const Lemma2Case& c) {
+    const long bits = 24 + static_cast<long>(properties::detail::fnv1a(properties::to_json(c).dump()) % 2025);
+    numeric::scoped_mpfr_bits scope(bits);
+    return check_claim<numeric::mpfr_dynamic>(*claim, given, c);
+  });
+  d.info.types.push_back("mpfr:random");
+  d.info.default_cases["mpfr:random"] = 50;
   for (const std::string& t : extra_types) {
+    if (t == "mpfr:random") continue;
     const engine::TypeSpec ts = engine::parse_type_id(t);
     if (ts.family != numeric::Family::MpfrRuntime) continue;
     if (std::find(d.info.types.begin(), d.info.types.end(), ts.id) != d.info.types.end()) continue;

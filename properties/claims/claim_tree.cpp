@@ -17,7 +17,7 @@ const std::map<std::string, Scalar>& scalars() {
       {"k", Scalar::k}, {"d", Scalar::d}, {"K", Scalar::K}, {"alpha", Scalar::alpha}, {"eps", Scalar::eps},
       {"eta", Scalar::eta}, {"rho", Scalar::rho}, {"M", Scalar::M}, {"Mprime", Scalar::Mprime}, {"M'", Scalar::Mprime},
       {"c", Scalar::c}, {"Lhat0", Scalar::Lhat0}, {"LD0", Scalar::LD0}, {"T", Scalar::T}, {"LD_gf", Scalar::LD_gf},
-      {"Lhat_gf", Scalar::Lhat_gf}, {"LD_fast", Scalar::LD_fast}, {"Lhat_fast", Scalar::Lhat_fast}, {"T_fast", Scalar::T_fast},
+      {"Lhat_gf", Scalar::Lhat_gf}, {"LS_gf", Scalar::LS_gf}, {"LSbar_gf", Scalar::LSbar_gf}, {"LD_fast", Scalar::LD_fast}, {"Lhat_fast", Scalar::Lhat_fast}, {"T_fast", Scalar::T_fast},
       {"t", Scalar::t}};
   return m;
 }
@@ -55,7 +55,7 @@ std::size_t at(const boost::spirit::x3::position_tagged& n) { return n.id_first 
 
 void mark_needs(Scalar s, Needs& needs) {
   switch (s) {
-    case Scalar::T: case Scalar::LD_gf: case Scalar::Lhat_gf: needs.gf = true; break;
+    case Scalar::T: case Scalar::LD_gf: case Scalar::Lhat_gf: case Scalar::LS_gf: case Scalar::LSbar_gf: needs.gf = true; break;
     case Scalar::LD_fast: case Scalar::Lhat_fast: case Scalar::T_fast: needs.fast = true; break;
     case Scalar::t: case Scalar::LD_t: case Scalar::Lhat_t: needs.checkpoints = true; break;
     default: break;
@@ -213,7 +213,7 @@ Node Resolver::visit(const ast::Call& c) {
 
 std::string known_names() {
   return "gamma[i], lambda[i], delta0[i], deltaK[i] (i, k, d, integers), k, d, K, alpha, eps, eta, rho, M, Mprime, c, Lhat0, LD0, "
-         "T, LD_gf, Lhat_gf, LD_fast, Lhat_fast, T_fast, t, LD(t), Lhat(t); blocks S, Sbar, P, Q, all in min/max/sum(BLOCK, expr); "
+         "T, LD_gf, Lhat_gf, LS_gf, LSbar_gf, LD_fast, Lhat_fast, T_fast, t, LD(t), Lhat(t); blocks S, Sbar, P, Q, all in min/max/sum(BLOCK, expr); "
          "exp, log, sqrt, abs, min(a, b), max(a, b)";
 }
 

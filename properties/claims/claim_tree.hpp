@@ -6,7 +6,7 @@
 //   instance   gamma[i] lambda[i] delta0[i]  k d K alpha eps eta rho
 //   blocks     S = {1..k-1}  Sbar = {k..d}  P = {i : gamma_i = gamma_1}  Q = the rest  all
 //   constants  M  Mprime (M')  c  Lhat0 = L̂(δ(0))  LD0 = L_D(δ(0))
-//   GF(eps)    T (stopping time)  LD_gf  Lhat_gf  — at the exact stop, with its bound
+//   GF(eps)    T (stopping time)  LD_gf  Lhat_gf  LS_gf LSbar_gf (L̂ over S, S̄) — at the exact stop, with its bound
 //   annealed   LD_fast  Lhat_fast  T_fast (GF phase)  deltaK[i] (after the K GD steps)
 //   every GF checkpoint of GF(eps) (SPEC §3 "At every step"): t  LD(t)  Lhat(t)
 //   aggregates min(BLOCK, expr) max(BLOCK, expr) sum(BLOCK, expr) (inside, a bare
@@ -25,7 +25,7 @@
 
 namespace annealcheck::claims {
 
-enum class Scalar { k, d, K, alpha, eps, eta, rho, M, Mprime, c, Lhat0, LD0, T, LD_gf, Lhat_gf, LD_fast, Lhat_fast, T_fast, t, LD_t, Lhat_t };
+enum class Scalar { k, d, K, alpha, eps, eta, rho, M, Mprime, c, Lhat0, LD0, T, LD_gf, Lhat_gf, LS_gf, LSbar_gf, LD_fast, Lhat_fast, T_fast, t, LD_t, Lhat_t };
 enum class Vector { gamma, lambda, delta0, deltaK };
 enum class Block { S, Sbar, P, Q, All };
 enum class Op { Constant, Scalar, Element, Neg, Add, Sub, Mul, Div, Pow, Exp, Log, Sqrt, Abs, Min, Max, AggMin, AggMax, AggSum };
