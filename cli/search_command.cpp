@@ -85,7 +85,10 @@ Command add_search_command(CLI::App& app) {
               std::cout << fmt::format("search {} @ {}: {} evaluations, {} restarts ({} infeasible points skipped)\n", so.id, so.type,
                                        r.evaluations, r.restarts, r.infeasible);
               std::cout << "  trajectory (evaluation: relative slack after the error bound):";
-              for (const auto& s : r.trajectory) std::cout << fmt::format(" {}:{:+.3e}", s.evaluation, s.relative_slack);
+              const std::size_t shown = 12, n = r.trajectory.size();  // the last improvements (--format json has all)
+              if (n > shown) std::cout << fmt::format(" ({} earlier)", n - shown);
+              for (std::size_t i = n > shown ? n - shown : 0; i < n; ++i)
+                std::cout << fmt::format(" {}:{:+.3e}", r.trajectory[i].evaluation, r.trajectory[i].relative_slack);
               std::cout << "\n";
               if (r.tightest)
                 std::cout << fmt::format("  tightest: {}\n    {}\n    {}\n", r.tightest->summary, r.tightest->case_json,

@@ -5,6 +5,7 @@
 #include "properties/claims/precision_shrink.hpp"
 
 #include <gtest/gtest.h>
+#include <iostream>
 #include <nlohmann/json.hpp>
 
 namespace annealcheck::claims {
@@ -28,6 +29,7 @@ TEST(PrecisionShrink, FindsTheSmallestPrecisionThatRefutes) {
   const std::string id = register_claim({"LD_gf <= 3/4 - 1e-20", {}});
   const auto p = shrink_precision(failed_run(id, "fails"));
   ASSERT_TRUE(p);
+  std::cout << p->statement << "\n";
   EXPECT_EQ(p->reference_outcome, "fails");
   EXPECT_FALSE(p->rounding_artefact);
   // 1e-20 relative to 3/4 needs about 66 bits plus the bounds' few bits
