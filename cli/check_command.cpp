@@ -45,7 +45,7 @@ Command add_check_command(CLI::App& app) {
   return {cmd, [o] {
             const std::string id = resolve_property(o->id, o->claim, {o->type});
             const properties::PropertyInfo& info = properties::property_info(id);  // InputError when unknown
-            if (std::find(info.types.begin(), info.types.end(), o->type) == info.types.end()) {
+            if (std::find(info.types.begin(), info.types.end(), o->type) == info.types.end() && !(info.runtime_mpfr && properties::is_runtime_mpfr_type(o->type))) {
               std::string types;
               for (const auto& t : info.types) types += (types.empty() ? "" : ", ") + t;
               throw InputError("--type", "\"" + o->type + "\"", "a type " + info.id + " is built for: " + types);

@@ -64,7 +64,7 @@ Command add_search_command(CLI::App& app) {
             for (const std::string& f : o->fix) so.fix.insert(claims::parse_fix(f));
             so.premises = o->claim.claim ? claims::parse_given(o->claim.given) : claims::property_premises(so.id);
             const properties::PropertyInfo& info = properties::property_info(so.id);
-            if (std::find(info.types.begin(), info.types.end(), so.type) == info.types.end())
+            if (std::find(info.types.begin(), info.types.end(), so.type) == info.types.end() && !(info.runtime_mpfr && properties::is_runtime_mpfr_type(so.type)))
               throw InputError("--type", quote(so.type), "a type " + so.id + " is built for");
             const claims::SearchResult r = claims::search(so);
             std::optional<report::WrittenReport> written;

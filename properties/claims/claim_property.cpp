@@ -1,7 +1,6 @@
 // claim_property.hpp: a compiled claim turned into a PropertyDef<Lemma2Case>.
 #include "properties/claims/claim_property.hpp"
 
-#include "annealcheck/engine/type_id.hpp"
 #include "annealcheck/numeric/builtin_traits.hpp"
 #include "annealcheck/numeric/mpfr_traits.hpp"
 #include "properties/claims/claim_eval.hpp"
@@ -61,31 +60,7 @@ CaseCheck check_claim(const CompiledClaim& claim, const std::vector<Premise>& gi
   }
 }
 
-// The claims registered in this process, by id (check_claim_at_bits).
-struct Registered {
-  std::shared_ptr<const CompiledClaim> claim;
-  std::vector<Premise> given;
-};
-std::map<std::string, Registered>& registered() {
-  static std::map<std::string, Registered> m;
-  return m;
-}
-
 }  // namespace
-
-properties::CaseReport check_claim_at_bits(const std::string& id, const nlohmann::json& case_json, long bits) {
-  const auto it = registered().find(id);
-  if (it == registered().end()) throw InputError("property", quote(id), "a claim registered in this process");
-  const Lemma2Case c = properties::lemma2_case_from_json(case_json);
-  numeric::scoped_mpfr_bits scope(bits);
-  properties::CaseReport r;
-  r.case_json = case_json.dump();
-  const CaseCheck res = check_claim<numeric::mpfr_dynamic>(*it->second.claim, it->second.given, c);
-  r.verdict = res.verdict;
-  r.discarded = res.discard.has_value();
-  if (res.discard) r.verdict.note = *res.discard;
-  return r;
-}
 
 std::vector<Premise> parse_given(const std::string& list) {
   std::vector<Premise> out;
@@ -120,7 +95,7 @@ std::string claim_id(const ClaimSpec& spec) {
   return fmt::format("claim.{:016x}", properties::detail::fnv1a(spec.text + "\n" + given_text(spec.given)));
 }
 
-std::string register_claim(const ClaimSpec& spec, const std::vector<std::string>& extra_types) {
+std::string register_claim(const ClaimSpec& spec) {
   auto claim = std::make_shared<const CompiledClaim>(compile_claim(spec.text));
   const std::vector<Premise> given = spec.given;
   properties::detail::PropertyDef<Lemma2Case> d;
@@ -140,29 +115,7 @@ std::string register_claim(const ClaimSpec& spec, const std::vector<std::string>
   d.add_type<double>(200, [claim, given](const Lemma2Case& c) { return check_claim<double>(*claim, given, c); });
   d.add_type<long double>(100, [claim, given](const Lemma2Case& c) { return check_claim<long double>(*claim, given, c); });
   d.add_type<numeric::mpfr256>(50, [claim, given](const Lemma2Case& c) { return check_claim<numeric::mpfr256>(*claim, given, c); });
-  // mpfr:random: the runtime rung at a precision drawn per case in [24, 2048] from the
-  // case's hash (deterministic: a case replays at its own precision, named in its verdict)
-  d.checks.emplace_back("mpfr:random", [claim, given](const Lemma2Case& c) {
-    const long bits = 24 + static_cast<long>(properties::detail::fnv1a(properties::to_json(c).dump()) % 2025);
-    numeric::scoped_mpfr_bits scope(bits);
-    return check_claim<numeric::mpfr_dynamic>(*claim, given, c);
-  });
-  d.info.types.push_back("mpfr:random");
-  d.info.default_cases["mpfr:random"] = 50;
-  for (const std::string& t : extra_types) {
-    if (t == "mpfr:random") continue;
-    const engine::TypeSpec ts = engine::parse_type_id(t);
-    if (ts.family != numeric::Family::MpfrRuntime) continue;
-    if (std::find(d.info.types.begin(), d.info.types.end(), ts.id) != d.info.types.end()) continue;
-    const long bits = ts.bits;
-    d.checks.emplace_back(ts.id, [claim, given, bits](const Lemma2Case& c) {
-      numeric::scoped_mpfr_bits scope(bits);
-      return check_claim<numeric::mpfr_dynamic>(*claim, given, c);
-    });
-    d.info.types.push_back(ts.id);
-    d.info.default_cases[ts.id] = 50;
-  }
-  registered()[d.info.id] = Registered{claim, given};
+  d.add_runtime_mpfr([claim, given](const Lemma2Case& c) { return check_claim<numeric::mpfr_dynamic>(*claim, given, c); });
   properties::detail::add_runtime_property(properties::detail::make_entry(std::move(d)));
   return claim_id(spec);
 }

@@ -14,10 +14,7 @@
 #pragma once
 
 #include "properties/claims/claim_tree.hpp"
-#include "properties/registry.hpp"
 #include "properties/support/lemma2_case.hpp"
-
-#include <nlohmann/json_fwd.hpp>
 
 #include <string>
 #include <vector>
@@ -39,12 +36,8 @@ properties::Premises generator_premises(const std::vector<Premise>& given);
 std::string claim_id(const ClaimSpec& spec);
 
 // Compiles the claim (ClaimError on a bad claim) and registers it as a property
-// of kind Holds, built for double, long_double, mpfr256 and every `extra_types`
-// id of the form "mpfr:BITS"; returns its id. Registering again replaces it.
-std::string register_claim(const ClaimSpec& spec, const std::vector<std::string>& extra_types = {});
-
-// A registered claim decided on one case at mpfr:BITS (the runtime-precision rung),
-// for precision shrinking (precision_shrink.hpp).
-properties::CaseReport check_claim_at_bits(const std::string& id, const nlohmann::json& case_json, long bits);
+// of kind Holds, built for double, long_double, mpfr256 and the runtime rung
+// (mpfr:BITS, mpfr:random); returns its id. Registering again replaces it.
+std::string register_claim(const ClaimSpec& spec);
 
 }  // namespace annealcheck::claims

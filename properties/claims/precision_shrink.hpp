@@ -5,9 +5,9 @@
 // rounding artefact (a property that fails at the run's type but holds at the
 // reference: "rounding artefact below B bits").
 //
-// Reference: the verdict at 4096 bits by the same decision rule (claims have no
-// interval evaluation yet; the rule's bounds make a failure there a failure of the
-// exact reals). Bisection assumes agreement is monotone in the precision (the
+// Reference: the property's certified decision (MPFI or exact rationals) when it has
+// one and it decides; otherwise the verdict at 4096 bits by the same decision rule
+// (text claims have no interval evaluation yet). Bisection assumes agreement is monotone in the precision (the
 // bounds shrink like 2^-bits); the probes are recorded.
 #pragma once
 
@@ -31,8 +31,8 @@ struct PrecisionShrink {
   std::vector<std::pair<long, std::string>> probes;  // (bits, outcome) in the order tried
 };
 
-// For a failed run of a text claim (nullopt for other properties: their checks are
-// compiled for fixed types only).
+// For a failed run of a property built for the runtime rung (PropertyInfo::runtime_mpfr:
+// the Lemma 2 properties, F1–F3, F5 and text claims); nullopt for the others.
 std::optional<PrecisionShrink> shrink_precision(const properties::RunResult& r);
 nlohmann::json to_json(const PrecisionShrink& p);
 

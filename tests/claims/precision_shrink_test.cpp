@@ -36,8 +36,8 @@ TEST(PrecisionShrink, FindsTheSmallestPrecisionThatRefutes) {
   EXPECT_GT(p->bits, 60);
   EXPECT_LT(p->bits, 100);
   const nlohmann::json c = nlohmann::json::parse(kCase);
-  EXPECT_EQ(check_claim_at_bits(id, c, p->bits).verdict.outcome, "fails");
-  EXPECT_NE(check_claim_at_bits(id, c, p->bits - 1).verdict.outcome, "fails") << "not the smallest";
+  EXPECT_EQ(properties::check_case(id, "mpfr:" + std::to_string(p->bits), c).verdict.outcome, "fails");
+  EXPECT_NE(properties::check_case(id, "mpfr:" + std::to_string(p->bits - 1), c).verdict.outcome, "fails") << "not the smallest";
 }
 
 TEST(PrecisionShrink, ATrueClaimFailingAtTheRunsTypeIsARoundingArtefact) {
@@ -49,8 +49,19 @@ TEST(PrecisionShrink, ATrueClaimFailingAtTheRunsTypeIsARoundingArtefact) {
   EXPECT_NE(p->statement.find("rounding artefact below " + std::to_string(p->bits) + " bits"), std::string::npos) << p->statement;
 }
 
-TEST(PrecisionShrink, OnlyForClaims) {
-  EXPECT_FALSE(shrink_precision(failed_run("falsify.f2-g-without-one-minus-alpha", "fails")));
+TEST(PrecisionShrink, CatalogPropertyOnTheRuntimeRung) {
+  // F2 (no premise check in its claim) on the closed-form case: L_D = 3/4 against
+  // eps' min_Sbar lambda/gamma = 5/2, false by far at every precision
+  const auto p = shrink_precision(failed_run("falsify.f2-g-without-one-minus-alpha", "fails"));
+  ASSERT_TRUE(p);
+  std::cout << p->reference << ": " << p->statement << "\n";
+  EXPECT_EQ(p->reference_outcome, "fails");
+  EXPECT_EQ(p->bits, 24);
+  EXPECT_FALSE(p->rounding_artefact);
+}
+
+TEST(PrecisionShrink, NotForPropertiesWithoutTheRuntimeRung) {
+  EXPECT_FALSE(shrink_precision(failed_run("prop1.case21-losses", "fails")));
 }
 
 }  // namespace
