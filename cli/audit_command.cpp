@@ -70,7 +70,7 @@ Command add_audit_command(CLI::App& app) {
     opt.checkpoints = o->checkpoints;
     opt.closed_form = o->closed_form;
     opt.jobs = o->jobs;
-    if (o->claim.claim) o->property = resolve_property(std::nullopt, o->claim, {});
+    if (o->claim.claim) o->property = resolve_property(std::nullopt, o->claim);
     if (!o->property.empty()) {
       if (o->prop1 || !o->instance.empty()) throw InputError("--property", "\"" + o->property + "\"", "no instance file or --prop1 together with --property");
       if (!o->plot.empty()) throw InputError("--plot", "\"" + o->plot + "\"", "no --plot with --property (one plot per instance: audit a report's instance)");

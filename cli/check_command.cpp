@@ -43,7 +43,7 @@ Command add_check_command(CLI::App& app) {
                 "Also decide every generated case and the shrunk counterexample with MPFI from the exact case "
                 "(default cases of a true property: at most " + std::to_string(properties::certified_default_cases()) + "); a true property must be proved on every case");
   return {cmd, [o] {
-            const std::string id = resolve_property(o->id, o->claim, {o->type});
+            const std::string id = resolve_property(o->id, o->claim);
             const properties::PropertyInfo& info = properties::property_info(id);  // InputError when unknown
             if (std::find(info.types.begin(), info.types.end(), o->type) == info.types.end() && !(info.runtime_mpfr && properties::is_runtime_mpfr_type(o->type))) {
               std::string types;

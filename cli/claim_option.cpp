@@ -18,10 +18,9 @@ void add_claim_options(CLI::App* cmd, ClaimOptions& o) {
   cmd->add_option("--given", o.given, "Premises of the claim: C1, C1', C2, C2' (comma-separated; they choose the generator)");
 }
 
-std::string register_claim_text(const std::string& text, const std::string& given, const std::vector<std::string>& types) {
+std::string register_claim_text(const std::string& text, const std::string& given) {
   claims::ClaimSpec spec{text, claims::parse_given(given)};
   try {
-    (void)types;  // every claim is built for the runtime rung (mpfr:BITS, mpfr:random)
     return claims::register_claim(spec);
   } catch (const claims::ClaimError& e) {
     std::cerr << "annealcheck: the claim does not read:\n" << e.display() << "\n";
@@ -29,10 +28,10 @@ std::string register_claim_text(const std::string& text, const std::string& give
   }
 }
 
-std::string resolve_property(const std::optional<std::string>& id, const ClaimOptions& o, const std::vector<std::string>& types) {
+std::string resolve_property(const std::optional<std::string>& id, const ClaimOptions& o) {
   if (id && o.claim) throw InputError("--claim", "both a property id (" + quote(*id) + ") and --claim", "one of them");
   if (!o.given.empty() && !o.claim) throw InputError("--given", quote(o.given), "--given only with --claim");
-  if (o.claim) return register_claim_text(*o.claim, o.given, types);
+  if (o.claim) return register_claim_text(*o.claim, o.given);
   if (!id) throw InputError("id", "nothing", "a property id (see `annealcheck list`) or --claim \"EXPR REL EXPR\"");
   return *id;
 }

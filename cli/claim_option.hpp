@@ -21,10 +21,10 @@ struct ClaimOptions {
 void add_claim_options(CLI::App* cmd, ClaimOptions& o);
 
 // The property id to run: `id` (a catalog id) or the registered claim; exactly one must be given.
-std::string resolve_property(const std::optional<std::string>& id, const ClaimOptions& o, const std::vector<std::string>& types);
+std::string resolve_property(const std::optional<std::string>& id, const ClaimOptions& o);
 
 // Registers a claim recorded in a report or a claims file (text, given).
-std::string register_claim_text(const std::string& text, const std::string& given, const std::vector<std::string>& types);
+std::string register_claim_text(const std::string& text, const std::string& given);
 
 // A claims file: one claim per line, `CLAIM` or `CLAIM | C1,C2` (premises), blank
 // lines and lines starting with # skipped. Throws InputError naming the line.

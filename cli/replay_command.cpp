@@ -37,7 +37,7 @@ Command add_replay_command(CLI::App& app) {
               const nlohmann::json& cl = rep["property"]["claim"];
               if (!cl.is_object() || !cl.contains("text") || !cl["text"].is_string() || !cl.contains("given") || !cl["given"].is_string())
                 throw InputError("property.claim", io::describe(cl), "{\"text\": the claim, \"given\": its premises}");
-              const std::string claim_id = register_claim_text(cl["text"], cl["given"], {type});
+              const std::string claim_id = register_claim_text(cl["text"], cl["given"]);
               if (claim_id != id) throw InputError("property.id", quote(id), "the id of the recorded claim, " + claim_id);
             }
             properties::CaseReport c;

@@ -59,7 +59,7 @@ Command add_search_command(CLI::App& app) {
   cmd->add_option("--format", o->format, "text or json")->check(one_of({"text", "json"}))->capture_default_str();
   return {cmd, [o] {
             claims::SearchOptions so = o->search;
-            so.id = resolve_property(o->id, o->claim, {so.type});
+            so.id = resolve_property(o->id, o->claim);
             if (!properties::has_lemma2_instances(so.id)) properties::lemma2_instances(so.id, 1, 0);  // InputError naming the ids
             for (const std::string& f : o->fix) so.fix.insert(claims::parse_fix(f));
             so.premises = o->claim.claim ? claims::parse_given(o->claim.given) : claims::property_premises(so.id);

@@ -118,7 +118,7 @@ Command add_verify_command(CLI::App& app) {
             if (o->claims)
               for (const ClaimLine& c : read_claims_file(*o->claims))
                 if (o->types.empty() || std::find(o->types.begin(), o->types.end(), "double") != o->types.end())
-                  tasks.push_back({register_claim_text(c.text, c.given, {}), "double", false, c.text, c.given});
+                  tasks.push_back({register_claim_text(c.text, c.given), "double", false, c.text, c.given});
             if (tasks.empty()) throw InputError("--types", "a list no property is built for", "types such as double, mpfr256");
 
             io::prepare_output_dir(o->report_dir, "--report-dir");  // before any work: a file, read-only or full: exit 2
