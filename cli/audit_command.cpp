@@ -10,6 +10,7 @@
 #include "annealcheck/io/input_error.hpp"
 #include "annealcheck/limits.hpp"
 #include "annealcheck/model/instance_spec.hpp"
+#include "cli/claim_option.hpp"
 #include "cli/commands.hpp"
 #include "properties/registry.hpp"
 #include "cli/options.hpp"
@@ -33,6 +34,7 @@ std::vector<std::string> audit_types(const audit::AuditResult& a) {
 Command add_audit_command(CLI::App& app) {
   struct Options {
     std::string instance, types, reference, format = "table", plot, html, alpha = "1e-6", eps = "1e-9", property, report_dir = "audit-reports";
+    ClaimOptions claim;
     long K = 10, reference_cap = 0;
     bool prop1 = false, closed_form = false;
     double min_digits = 10;
@@ -67,6 +69,7 @@ Command add_audit_command(CLI::App& app) {
                 "Also audit the closed-form (quadratic) stopping time of 2:1-rate instances (SPEC §6, hazard 4)");
   cmd->add_option("--jobs", o->jobs, "Rungs audited in parallel (default: min(2, cores))")->check(in_range(1u, 256u));
   cmd->add_option("--property", o->property, "Audit N random instances from this property's generator (see --cases)");
+  add_claim_options(cmd, o->claim);  // --claim: audit the instances of a claim's generator, like --property
   cmd->add_option("--cases", o->cases, "Random instances for --property")->check(in_range(std::size_t{1}, std::size_t{100000}))->capture_default_str();
   cmd->add_option("--seed", o->seed, "Seed for --property")->capture_default_str();
   cmd->add_option("--report-dir", o->report_dir, "Where --property writes one JSON report per disagreement")->capture_default_str();
@@ -79,6 +82,7 @@ Command add_audit_command(CLI::App& app) {
     opt.checkpoints = o->checkpoints;
     opt.closed_form = o->closed_form;
     opt.jobs = o->jobs;
+    if (o->claim.claim) o->property = resolve_property(std::nullopt, o->claim);
     if (!o->property.empty()) {
       if (o->prop1 || !o->instance.empty()) throw InputError("--property", "\"" + o->property + "\"", "no instance file or --prop1 together with --property");
       if (!o->html.empty()) throw InputError("--html", "\"" + o->html + "\"", "no --html with --property (audit a report's instance)");

@@ -2,6 +2,8 @@
 // counterexample report on disk (properties/report/counterexample_report.hpp).
 #include "annealcheck/io/input_error.hpp"
 #include "properties/report/counterexample_report.hpp"
+#include "cli/claim_option.hpp"
+#include "properties/claims/precision_shrink.hpp"
 #include "cli/commands.hpp"
 #include "cli/html_report.hpp"
 #include "cli/options.hpp"
@@ -18,7 +20,9 @@ namespace annealcheck::cli {
 
 Command add_check_command(CLI::App& app) {
   struct Options {
-    std::string id, type = "double", report_dir = "reports", format = "text";
+    std::optional<std::string> id;
+    ClaimOptions claim;
+    std::string type = "double", report_dir = "reports", format = "text";
     std::optional<int> cases;
     std::optional<std::uint64_t> seed;
     std::optional<std::size_t> max_dim;
@@ -27,7 +31,8 @@ Command add_check_command(CLI::App& app) {
   };
   auto o = std::make_shared<Options>();
   CLI::App* cmd = app.add_subcommand("check", "Run one property through RapidCheck; on failure write a shrunk counterexample report");
-  cmd->add_option("id", o->id, "Property id (see `annealcheck list`)")->required();
+  cmd->add_option("id", o->id, "Property id (see `annealcheck list`), or --claim");
+  add_claim_options(cmd, o->claim);
   cmd->add_option("--cases", o->cases, "Cases to generate (default: the property's, x ANNEALCHECK_THOROUGH; RC_PARAMS max_success=)")
       ->check(in_range(1, 10'000'000));
   cmd->add_option("--seed", o->seed, "RapidCheck seed (default: RC_PARAMS seed=, else 2005073600)");
@@ -42,8 +47,9 @@ Command add_check_command(CLI::App& app) {
                 "Also decide every generated case and the shrunk counterexample with MPFI from the exact case "
                 "(default cases of a true property: at most " + std::to_string(properties::certified_default_cases()) + "); a true property must be proved on every case");
   return {cmd, [o] {
-            const properties::PropertyInfo& info = properties::property_info(o->id);  // InputError when unknown
-            if (std::find(info.types.begin(), info.types.end(), o->type) == info.types.end()) {
+            const std::string id = resolve_property(o->id, o->claim);
+            const properties::PropertyInfo& info = properties::property_info(id);  // InputError when unknown
+            if (std::find(info.types.begin(), info.types.end(), o->type) == info.types.end() && !(info.runtime_mpfr && properties::is_runtime_mpfr_type(o->type))) {
               std::string types;
               for (const auto& t : info.types) types += (types.empty() ? "" : ", ") + t;
               throw InputError("--type", "\"" + o->type + "\"", "a type " + info.id + " is built for: " + types);
@@ -55,20 +61,28 @@ Command add_check_command(CLI::App& app) {
             ro.seed = o->seed;
             ro.max_dim = o->max_dim;
             ro.certified = o->certified;
-            const properties::RunResult r = properties::run_property(o->id, ro);
+            const properties::RunResult r = properties::run_property(id, ro);
             std::optional<report::WrittenReport> written;
-            if (r.outcome == properties::Outcome::Failed && r.counterexample) written = report::write_report(r, o->report_dir);
+            std::optional<claims::PrecisionShrink> precision;
+            if (r.outcome == properties::Outcome::Failed && r.counterexample) {
+              precision = claims::shrink_precision(r);
+              nlohmann::json extra = nlohmann::json::object();
+              if (precision) extra["precision"] = claims::to_json(*precision);
+              written = report::write_report(r, o->report_dir, extra);
+            }
             if (o->html)
-              report::html::write_html_report(*o->html, {html_header("check " + o->id, {o->type}, o->cases, o->seed, r.seconds),
+              report::html::write_html_report(*o->html, {html_header("check " + id, {o->type}, o->cases, o->seed, r.seconds),
                                                          {report::html::campaign_run(r, written ? written->json_path : "")}, nullptr});
             if (o->format == "json") {
               nlohmann::json j = properties::run_to_json(r);
               j["succeeded"] = properties::run_succeeded(r);
               j["failure_reason"] = properties::run_failure_reason(r);
               if (written) j["report"] = written->json_path;
+              if (precision) j["precision"] = claims::to_json(*precision);
               std::cout << j.dump() << "\n";
             } else {
               std::cout << properties::render_run(r);
+              if (precision) std::cout << "  precision: " << precision->statement << "\n";
               if (written)
                 std::cout << fmt::format("\nreport: {}\n        {}\nreplay: annealcheck replay {}\n", written->json_path,
                                          written->markdown_path, written->json_path);

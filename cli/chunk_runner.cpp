@@ -1,4 +1,5 @@
 #include "cli/chunk_runner.hpp"
+#include "properties/registry.hpp"
 
 #include "annealcheck/io/atomic_file.hpp"
 
@@ -16,6 +17,11 @@ std::vector<std::string> chunk_args(const Campaign& c, ChunkRef ref, const std::
   std::vector<std::string> a{"check", t.property, "--type", t.type, "--format", "json", "--report-dir", scratch_reports,
                              "--seed", std::to_string(properties::campaign::chunk_seed(c.spec.seed, t.property, ref.index)),
                              "--cases", std::to_string(properties::campaign::chunk_cases(t, ref.index))};
+  // A text claim (verify --claims) exists only in this process's catalog: the worker re-parses its text.
+  if (const auto& info = properties::property_info(t.property); !info.claim.empty()) {
+    a.erase(a.begin() + 1);
+    a.insert(a.end(), {"--claim", info.claim, "--given", info.claim_given});
+  }
   if (c.spec.certified) a.push_back("--certified");
   return a;
 }

@@ -26,5 +26,6 @@ Command add_merge_command(CLI::App& app);
 Command add_prop1_command(CLI::App& app);
 Command add_audit_command(CLI::App& app);
 Command add_limits_command(CLI::App& app);
+Command add_search_command(CLI::App& app);
 
 }  // namespace annealcheck::cli

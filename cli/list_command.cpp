@@ -20,10 +20,11 @@ Command add_list_command(CLI::App& app) {
             for (const auto& p : properties::catalog()) {
               std::string types;
               for (const auto& t : p.types) types += (types.empty() ? "" : ",") + t;
+              if (p.runtime_mpfr) types += ",mpfr:BITS,mpfr:random";
               const char* expect = p.kind == properties::PropertyKind::Holds ? "holds" : "refuted";
               if (*format == "json")
                 all.push_back({{"id", p.id}, {"statement", p.statement}, {"expected", expect}, {"types", p.types},
-                              {"lemma2_instance", properties::has_lemma2_instances(p.id)}});
+                              {"lemma2_instance", properties::has_lemma2_instances(p.id)}, {"runtime_mpfr", p.runtime_mpfr}});
               else
                 std::cout << fmt::format("{:<34} {:<8} [{}]\n    {}\n", p.id, expect, types, p.statement);
             }

@@ -4,6 +4,7 @@
 #include "annealcheck/io/exact_json.hpp"
 #include "annealcheck/io/input_error.hpp"
 #include "properties/report/counterexample_report.hpp"
+#include "cli/claim_option.hpp"
 #include "cli/commands.hpp"
 #include "properties/registry.hpp"
 
@@ -32,6 +33,13 @@ Command add_replay_command(CLI::App& app) {
             const std::string id = rep["property"]["id"];
             const std::string recorded_type = rep["type"]["id"];
             const std::string type = o->type.value_or(recorded_type);
+            if (rep["property"].contains("claim")) {  // a text claim: parse it again (its id is its text's hash)
+              const nlohmann::json& cl = rep["property"]["claim"];
+              if (!cl.is_object() || !cl.contains("text") || !cl["text"].is_string() || !cl.contains("given") || !cl["given"].is_string())
+                throw InputError("property.claim", io::describe(cl), "{\"text\": the claim, \"given\": its premises}");
+              const std::string claim_id = register_claim_text(cl["text"], cl["given"]);
+              if (claim_id != id) throw InputError("property.id", quote(id), "the id of the recorded claim, " + claim_id);
+            }
             properties::CaseReport c;
             try {
               c = properties::check_case(id, type, rep["instance"]);

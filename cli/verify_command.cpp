@@ -15,6 +15,7 @@
 #include "annealcheck/io/input_error.hpp"
 #include "cli/campaign_table.hpp"
 #include "cli/chunk_runner.hpp"
+#include "cli/claim_option.hpp"
 #include "cli/commands.hpp"
 #include "cli/html_report.hpp"
 #include "cli/mpi_runner.hpp"
@@ -43,7 +44,7 @@ struct Options {
   std::vector<std::string> types, properties;
   unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
   std::string report_dir = "reports", format = "table";
-  std::optional<std::string> junit, html, out, resume, shard;
+  std::optional<std::string> junit, html, out, resume, shard, claims;
   bool certified = false;
 };
 
@@ -88,6 +89,11 @@ void execute(const campaign::Campaign& c, const std::vector<campaign::ChunkRef>&
 
 int run_verify(const Options& o, MpiSession* mpi) {
   const auto t0 = std::chrono::steady_clock::now();
+  // --claims FILE: each claim becomes a property of the catalog before the campaign is
+  // planned (workers get its text: cli/chunk_runner.cpp); with --resume or --shard the
+  // same FILE must be given again, or the catalog hash differs (exit 2).
+  if (o.claims)
+    for (const ClaimLine& line : read_claims_file(*o.claims)) register_claim_text(line.text, line.given);
   const campaign::Campaign c = campaign::plan_campaign(campaign_spec(o));
   std::optional<campaign::Shard> shard;
   if (o.shard) shard = campaign::parse_shard(*o.shard);
@@ -141,6 +147,7 @@ Command add_verify_command(CLI::App& app) {
   cmd->add_option("--format", o->format, "table or json")->check(one_of({"table", "json"}))->capture_default_str();
   cmd->add_option("--junit", o->junit, "Also write JUnit XML to this file (one testcase per property x type; written atomically)");
   cmd->add_option("--html", o->html, "Also write a static HTML report into this directory (index.html and SVG figures; written atomically)");
+  cmd->add_option("--claims", o->claims, "Also run the text claims of this file (one per line: CLAIM [| C1,C2]; # comments)");
   auto* out = cmd->add_option("--out", o->out, "Record every finished chunk in this campaign directory (created; resumable)");
   cmd->add_option("--resume", o->resume, "Run only the chunks this campaign directory lacks (options default to its campaign)")->excludes(out);
   cmd->add_option("--shard", o->shard, "Run only slice I of N (1-based, e.g. 2/3) into --out DIR (or --resume DIR); combine with `annealcheck merge`");

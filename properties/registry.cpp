@@ -2,6 +2,7 @@
 // (RC_PARAMS, ANNEALCHECK_THOROUGH, the fixed default seed) and the reports.
 #include "properties/registry.hpp"
 
+#include "annealcheck/engine/type_id.hpp"
 #include "annealcheck/io/input_error.hpp"
 #include "properties/support/entry.hpp"
 #include "properties/support/fnv1a.hpp"
@@ -34,8 +35,15 @@ const detail::Catalog& entries() {
   return catalog;
 }
 
+std::vector<detail::PropertyEntry>& runtime_entries() {
+  static std::vector<detail::PropertyEntry> v;
+  return v;
+}
+
 const detail::PropertyEntry& entry(std::string_view id) {
   for (const auto& e : entries())
+    if (e.info.id == id) return e;
+  for (const auto& e : runtime_entries())
     if (e.info.id == id) return e;
   std::string ids;
   for (const auto& e : entries()) ids += (ids.empty() ? "" : ", ") + e.info.id;
@@ -153,9 +161,20 @@ Outcome outcome_from_name(const std::string& name) {
 
 namespace detail {
 
+void add_runtime_property(PropertyEntry e) {
+  auto& v = runtime_entries();
+  for (auto& x : v)
+    if (x.info.id == e.info.id) {
+      x = std::move(e);
+      return;
+    }
+  v.push_back(std::move(e));
+}
+
 ResolvedOptions resolve(const PropertyInfo& info, const RunOptions& o) {
   ResolvedOptions r;
-  if (std::find(info.types.begin(), info.types.end(), o.type) == info.types.end()) {
+  const bool runtime = info.runtime_mpfr && is_runtime_mpfr_type(o.type);
+  if (!runtime && std::find(info.types.begin(), info.types.end(), o.type) == info.types.end()) {
     std::string ids;
     for (const auto& t : info.types) ids += (ids.empty() ? "" : ", ") + t;
     throw InputError("type", "\"" + o.type + "\"", "a type " + info.id + " is built for: " + ids);
@@ -183,7 +202,8 @@ ResolvedOptions resolve(const PropertyInfo& info, const RunOptions& o) {
     // Certified runs cap a true property's cases (each is decided again in MPFI); a false
     // claim keeps its own: its run ends at the first counterexample, the same one as without.
     const bool cap = o.certified && info.kind == PropertyKind::Holds;
-    const int base = cap ? std::min(info.default_cases.at(o.type), certified_default_cases()) : info.default_cases.at(o.type);
+    const int own = runtime && !info.default_cases.count(o.type) ? info.default_cases.at("mpfr256") : info.default_cases.at(o.type);
+    const int base = cap ? std::min(own, certified_default_cases()) : own;
     r.cases = cfg.testParams.maxSuccess >= 0 ? cfg.testParams.maxSuccess : base * (o.read_environment ? thorough_factor() : 1);
   }
   r.certified = o.certified;
@@ -211,6 +231,15 @@ ResolvedOptions resolve(const PropertyInfo& info, const RunOptions& o) {
 }  // namespace detail
 
 std::uint64_t default_seed() { return 2005073600ULL; }
+
+bool is_runtime_mpfr_type(std::string_view type) {
+  if (type == "mpfr:random") return true;
+  try {
+    return engine::parse_type_id(std::string(type)).family == numeric::Family::MpfrRuntime;
+  } catch (const InputError&) {
+    return false;
+  }
+}
 
 const std::vector<PropertyInfo>& catalog() {
   static const std::vector<PropertyInfo> infos = [] {

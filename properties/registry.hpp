@@ -76,7 +76,15 @@ struct PropertyInfo {
   // and, when set, K == refute_K.
   std::size_t refute_max_dim = 0;
   std::optional<long> refute_K;
+  // Text claims (properties/claims/): the claim and its premises, recorded in reports so replay re-parses it.
+  std::string claim, claim_given;
+  // Also built for the runtime-precision rung: any "mpfr:BITS", and "mpfr:random" (a
+  // precision per case in [24, 2048] from the case's hash; property_def.hpp).
+  bool runtime_mpfr = false;
 };
+
+// "mpfr:BITS" (a valid runtime precision) or "mpfr:random".
+bool is_runtime_mpfr_type(std::string_view type);
 
 // One inequality decided on one case in one number type, by the one decision rule
 // (lemma2/inequality.hpp): outcome "holds" / "fails" beyond the error bound of

@@ -115,7 +115,8 @@ void set_common(detail::PropertyDef<Case>& d, std::string id, std::string statem
 
 detail::PropertyDef<Lemma2Case> lemma2_claim(std::string id, std::string statement, Premises premises, bool short_step,
                                               std::function<detail::CaseCheck(const Lemma2Case&)> check_double,
-                                              std::function<detail::CaseCheck(const Lemma2Case&)> check_mpfr) {
+                                              std::function<detail::CaseCheck(const Lemma2Case&)> check_mpfr,
+                                              std::function<detail::CaseCheck(const Lemma2Case&)> check_runtime) {
   detail::PropertyDef<Lemma2Case> d;
   set_common(d, std::move(id), std::move(statement));
   d.info.min_dim = 2;
@@ -127,6 +128,7 @@ detail::PropertyDef<Lemma2Case> lemma2_claim(std::string id, std::string stateme
   d.facts = [](const Lemma2Case& c) { return facts(c); };
   d.add_type<double>(200, std::move(check_double));
   d.add_type<numeric::mpfr256>(100, std::move(check_mpfr));
+  d.add_runtime_mpfr(std::move(check_runtime));
   return d;
 }
 
@@ -136,17 +138,21 @@ namespace detail {
 void add_falsify(Catalog& c) {
   c.push_back(make_entry(lemma2_claim("falsify.f1-g-without-c2", "F1 (false): (G) holds with only (C1) and the gap, without (C2)", Premises::C1Only, false,
                                       [](const Lemma2Case& x) { return claim_g<double>(x, true); },
-                                      [](const Lemma2Case& x) { return claim_g<numeric::mpfr256>(x, true); })));
+                                      [](const Lemma2Case& x) { return claim_g<numeric::mpfr256>(x, true); },
+                                      [](const Lemma2Case& x) { return claim_g<numeric::mpfr_dynamic>(x, true); })));
   c.push_back(make_entry(lemma2_claim("falsify.f2-g-without-one-minus-alpha", "F2 (false): (G) without the factor (1 - alpha), under (C1), (C2)",
                                       Premises::C1C2, false, [](const Lemma2Case& x) { return claim_g<double>(x, false); },
-                                      [](const Lemma2Case& x) { return claim_g<numeric::mpfr256>(x, false); })));
+                                      [](const Lemma2Case& x) { return claim_g<numeric::mpfr256>(x, false); },
+                                      [](const Lemma2Case& x) { return claim_g<numeric::mpfr_dynamic>(x, false); })));
   c.push_back(make_entry(lemma2_claim("falsify.f3-a-literal-exp",
                                       "F3 (false): (A) with exp(-Omega(K)) read literally as max_Q |1 - 2 gamma_j/gamma_1|^K, no constant, under (C1), (C2)",
                                       Premises::C1C2, false, [](const Lemma2Case& x) { return claim_a<double>(x, true); },
-                                      [](const Lemma2Case& x) { return claim_a<numeric::mpfr256>(x, true); })));
+                                      [](const Lemma2Case& x) { return claim_a<numeric::mpfr256>(x, true); },
+                                      [](const Lemma2Case& x) { return claim_a<numeric::mpfr_dynamic>(x, true); })));
   c.push_back(make_entry(lemma2_claim("falsify.f5-a-short-step", "F5 (false): (A) in its explicit form with the step eta = 0.9/gamma_1 instead of 1/gamma_1",
                                       Premises::C1C2, true, [](const Lemma2Case& x) { return claim_a<double>(x, false); },
-                                      [](const Lemma2Case& x) { return claim_a<numeric::mpfr256>(x, false); })));
+                                      [](const Lemma2Case& x) { return claim_a<numeric::mpfr256>(x, false); },
+                                      [](const Lemma2Case& x) { return claim_a<numeric::mpfr_dynamic>(x, false); })));
   PropertyDef<Prop1Case> f4;
   set_common(f4, "falsify.f4-case30-equal-parameters",
              "F4 (false): in Proposition 1's (3,0) case GF and annealed GD (eta = 3/2) end at identical parameters for every K");

@@ -109,6 +109,7 @@ void add_flow_facts(Catalog& c) {
   p1.add_type<double>(400, check_p1<double>);
 #if ANNEALCHECK_FULL_LADDER
   p1.add_type<numeric::mpfr256>(100, check_p1<numeric::mpfr256>);
+  p1.add_runtime_mpfr(check_p1<numeric::mpfr_dynamic>);
 #endif
   c.push_back(make_entry(std::move(p1)));
   auto p2 = def("lemma2.p2-block-split",
@@ -116,6 +117,7 @@ void add_flow_facts(Catalog& c) {
   p2.add_type<double>(400, check_p2<double>);
 #if ANNEALCHECK_FULL_LADDER
   p2.add_type<numeric::mpfr256>(100, check_p2<numeric::mpfr256>);
+  p2.add_runtime_mpfr(check_p2<numeric::mpfr_dynamic>);
 #endif
   c.push_back(make_entry(std::move(p2)));
 }

@@ -61,6 +61,7 @@ detail::PropertyDef<Lemma2Case> def(int fact) {
   d.add_type<double>(400, [fact](const Lemma2Case& c) { return check_fact<double>(c, fact); });
 #if ANNEALCHECK_FULL_LADDER
   d.add_type<numeric::mpfr256>(100, [fact](const Lemma2Case& c) { return check_fact<numeric::mpfr256>(c, fact); });
+  d.add_runtime_mpfr([fact](const Lemma2Case& c) { return check_fact<numeric::mpfr_dynamic>(c, fact); });
   d.add_type<numeric::mpq>(100, [fact](const Lemma2Case& c) { return check_fact<numeric::mpq>(c, fact); });
 #endif
   return d;

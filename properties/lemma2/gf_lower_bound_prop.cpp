@@ -76,6 +76,7 @@ detail::PropertyDef<Lemma2Case> def(bool strengthened) {
   d.add_type<double>(400, [strengthened](const Lemma2Case& c) { return check_g<double>(c, strengthened); });
 #if ANNEALCHECK_FULL_LADDER
   d.add_type<numeric::mpfr256>(100, [strengthened](const Lemma2Case& c) { return check_g<numeric::mpfr256>(c, strengthened); });
+  d.add_runtime_mpfr([strengthened](const Lemma2Case& c) { return check_g<numeric::mpfr_dynamic>(c, strengthened); });
 #endif
   return d;
 }

@@ -63,6 +63,7 @@ json build_report(const properties::RunResult& r, const std::string& json_path) 
   j["property"] = {{"id", info.id},
                    {"statement", info.statement},
                    {"expected", info.kind == properties::PropertyKind::Holds ? "holds" : "refuted"}};
+  if (!info.claim.empty()) j["property"]["claim"] = {{"text", info.claim}, {"given", info.claim_given}};  // replay re-parses it
   j["type"] = {{"id", r.type_id}, {"bits", r.bits}};
   j["instance"] = the_case;
   j["instance_is_eval_file"] = is_instance(the_case);
@@ -80,8 +81,10 @@ json build_report(const properties::RunResult& r, const std::string& json_path) 
   j["shrink"] = {{"steps", r.shrinks_accepted}, {"evaluations", r.shrink_evaluations}, {"budget_exhausted", r.shrink_budget_exhausted}};
   j["rapidcheck"] = {{"seed", r.seed}, {"effective_seed", r.effective_seed}, {"reproduce", r.reproduce}, {"cases_run", r.cases_run}};
   const std::string reproduce = r.reproduce.rfind("reproduce=", 0) == 0 ? r.reproduce : "reproduce=" + r.reproduce;
+  const std::string what = info.claim.empty() ? r.property_id
+                                              : "--claim " + shell_quote(info.claim) + (info.claim_given.empty() ? "" : " --given " + shell_quote(info.claim_given));
   j["replay"] = {{"report", "annealcheck replay " + shell_quote(json_path)},
-                 {"rapidcheck", "RC_PARAMS=" + shell_quote(reproduce) + " annealcheck check " + r.property_id +
+                 {"rapidcheck", "RC_PARAMS=" + shell_quote(reproduce) + " annealcheck check " + what +
                                     " --type " + r.type_id + " --seed " + std::to_string(r.seed)}};
   if (j["instance_is_eval_file"].get<bool>()) j["replay"]["eval"] = "annealcheck eval INSTANCE.json --type " + r.type_id;
   return j;
@@ -102,6 +105,8 @@ std::string render_markdown(const json& j) {
                    v["where"].get<std::string>());
   if (v.contains("note")) s += "Note: " + v["note"].get<std::string>() + "\n\n";
   if (j.contains("certified")) s += "**Certified**: " + j["certified"]["statement"].get<std::string>() + "\n\n";
+  if (j.contains("precision") && j["precision"].contains("statement"))
+    s += "**Precision**: " + j["precision"]["statement"].get<std::string>() + "\n\n";
   s += "## The shrunk instance\n\n";
   s += fmt::format("{}; shrunk in {} steps ({} evaluations) from ", j["instance_summary"].get<std::string>(),
                    j["shrink"]["steps"].get<int>(), j["shrink"]["evaluations"].get<int>());
@@ -117,12 +122,13 @@ std::string render_markdown(const json& j) {
   return s;
 }
 
-WrittenReport write_report(const properties::RunResult& r, const std::string& dir) {
+WrittenReport write_report(const properties::RunResult& r, const std::string& dir, const json& extra) {
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
   if (ec) throw InputError("--report-dir", "\"" + dir + "\"", "a directory that can be created (" + ec.message() + ")");
   const WrittenReport w = report_paths(r, dir);
-  const json j = build_report(r, w.json_path);
+  json j = build_report(r, w.json_path);
+  for (const auto& [key, value] : extra.items()) j[key] = value;
   io::write_file_atomically(w.json_path, j.dump(2) + "\n", "--report-dir");
   io::write_file_atomically(w.markdown_path, render_markdown(j), "--report-dir");
   return w;

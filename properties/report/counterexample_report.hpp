@@ -40,8 +40,9 @@ struct WrittenReport {
 // Where write_report(r, dir) puts the pair.
 WrittenReport report_paths(const properties::RunResult& r, const std::string& dir);
 // Writes both files atomically into dir (created if missing). Throws InputError
-// (field "--report-dir") when it cannot.
-WrittenReport write_report(const properties::RunResult& r, const std::string& dir);
+// (field "--report-dir") when it cannot. `extra`: top-level fields added to the
+// report (e.g. "precision", properties/claims/precision_shrink.hpp).
+WrittenReport write_report(const properties::RunResult& r, const std::string& dir, const nlohmann::json& extra = nlohmann::json::object());
 
 // Reads and checks a report (missing, truncated or malformed files: InputError
 // naming the file and what is wrong).

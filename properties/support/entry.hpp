@@ -57,4 +57,9 @@ ResolvedOptions resolve(const PropertyInfo& info, const RunOptions& options);
 // Defined in properties/catalog.cpp: appends every property of the catalog.
 void add_all_properties(Catalog& catalog);
 
+// A property made at run time (a text claim, properties/claims/): found by id like
+// the catalog's (run_property, check_case, property_info), not listed by catalog().
+// Registering an id again replaces the entry. Not thread-safe: register before running.
+void add_runtime_property(PropertyEntry e);
+
 }  // namespace annealcheck::properties::detail

@@ -18,9 +18,12 @@
 // verdict labelled "exception" (a true property must never throw).
 #pragma once
 
+#include "annealcheck/engine/type_id.hpp"
 #include "annealcheck/io/input_error.hpp"
+#include "annealcheck/numeric/mpfr_exact.hpp"
 #include "annealcheck/numeric/number_traits.hpp"
 #include "properties/support/case_facts.hpp"
+#include "properties/support/fnv1a.hpp"
 #include "properties/support/runner.hpp"
 
 #include <nlohmann/json.hpp>
@@ -61,12 +64,31 @@ struct PropertyDef {
     info.types.push_back(id);
     info.default_cases[id] = default_cases;
   }
+
+  // The runtime-precision rung: one check compiled for numeric::mpfr_dynamic serves
+  // every "mpfr:BITS" and "mpfr:random" (check_for runs it under scoped_mpfr_bits).
+  Check runtime_mpfr;
+  void add_runtime_mpfr(Check check) {
+    runtime_mpfr = std::move(check);
+    info.runtime_mpfr = true;
+  }
 };
 
+// The check for `type`; "mpfr:random" draws the precision per case from the FNV-1a
+// hash of its JSON, in [24, 2048] (deterministic: a case replays at its precision,
+// which its verdict names).
 template <class Case>
-const typename PropertyDef<Case>::Check& check_for(const PropertyDef<Case>& def, const std::string& type) {
+typename PropertyDef<Case>::Check check_for(const PropertyDef<Case>& def, const std::string& type) {
   for (const auto& [id, fn] : def.checks)
     if (id == type) return fn;
+  if (def.runtime_mpfr && is_runtime_mpfr_type(type)) {
+    const long fixed = type == "mpfr:random" ? 0 : engine::parse_type_id(type).bits;
+    return [&def, fixed](const Case& c) {
+      const long bits = fixed ? fixed : 24 + static_cast<long>(fnv1a(def.to_json(c).dump()) % 2025);
+      numeric::scoped_mpfr_bits scope(bits);
+      return def.runtime_mpfr(c);
+    };
+  }
   std::string ids;
   for (const auto& [id, fn] : def.checks) ids += (ids.empty() ? "" : ", ") + id;
   throw InputError("type", "\"" + type + "\"", "a type " + def.info.id + " is built for: " + ids);

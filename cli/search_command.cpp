@@ -1,0 +1,104 @@
+// `annealcheck search (ID | --claim ...)`: targeted search for the smallest relative
+// margin of a property (properties/claims/search.hpp, NLopt Subplex with restarts).
+// Prints the trajectory of improvements and the tightest instance; a counterexample
+// is written as a normal counterexample report (replay reads it) and exits 1.
+#include "annealcheck/io/input_error.hpp"
+#include "cli/claim_option.hpp"
+#include "cli/commands.hpp"
+#include "cli/options.hpp"
+#include "properties/claims/search.hpp"
+#include "properties/registry.hpp"
+#include "properties/report/counterexample_report.hpp"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <iostream>
+#include <memory>
+
+namespace annealcheck::cli {
+namespace {
+
+// The search's counterexample as a run, for the ordinary report.
+properties::RunResult as_run(const claims::SearchOptions& so, const claims::SearchResult& r) {
+  properties::RunResult run;
+  run.property_id = so.id;
+  run.type_id = so.type;
+  run.bits = r.tightest->verdict.bits;
+  run.kind = properties::property_info(so.id).kind;
+  run.outcome = properties::Outcome::Failed;
+  run.seed = so.seed;
+  run.cases_run = static_cast<int>(r.evaluations);
+  run.counterexample = r.tightest;
+  run.message = fmt::format("found by `annealcheck search` after {} evaluations ({} restarts)", r.evaluations, r.restarts);
+  return run;
+}
+
+}  // namespace
+
+Command add_search_command(CLI::App& app) {
+  struct Options {
+    std::optional<std::string> id;
+    ClaimOptions claim;
+    claims::SearchOptions search;
+    std::vector<std::string> fix;
+    std::string report_dir = "reports", format = "text";
+  };
+  auto o = std::make_shared<Options>();
+  o->search.seed = properties::default_seed();
+  CLI::App* cmd = app.add_subcommand("search", "Drive a property's relative margin down (NLopt Subplex over log-scale parameters, restarts)");
+  cmd->add_option("id", o->id, "Property id whose cases are Lemma 2 instances, or --claim");
+  add_claim_options(cmd, o->claim);
+  cmd->add_option("--budget", o->search.budget, "Evaluations of the check in all")->check(in_range(1L, 10'000'000L))->capture_default_str();
+  cmd->add_option("--per-restart", o->search.per_restart, "Evaluations per local search")->check(in_range(1L, 10'000'000L))->capture_default_str();
+  cmd->add_option("--type", o->search.type, "Number type id")->capture_default_str();
+  cmd->add_option("--seed", o->search.seed, "Seed of the generated starting cases")->capture_default_str();
+  cmd->add_option("--fix", o->fix, "Hold a parameter: alpha=1/2, eps=1e-3, K=10, d=2 (repeatable)");
+  cmd->add_option("--report-dir", o->report_dir, "Where a counterexample's report goes")->capture_default_str();
+  cmd->add_option("--format", o->format, "text or json")->check(one_of({"text", "json"}))->capture_default_str();
+  return {cmd, [o] {
+            claims::SearchOptions so = o->search;
+            so.id = resolve_property(o->id, o->claim);
+            if (!properties::has_lemma2_instances(so.id)) properties::lemma2_instances(so.id, 1, 0);  // InputError naming the ids
+            for (const std::string& f : o->fix) so.fix.insert(claims::parse_fix(f));
+            so.premises = o->claim.claim ? claims::parse_given(o->claim.given) : claims::property_premises(so.id);
+            const properties::PropertyInfo& info = properties::property_info(so.id);
+            if (std::find(info.types.begin(), info.types.end(), so.type) == info.types.end() && !(info.runtime_mpfr && properties::is_runtime_mpfr_type(so.type)))
+              throw InputError("--type", quote(so.type), "a type " + so.id + " is built for");
+            const claims::SearchResult r = claims::search(so);
+            std::optional<report::WrittenReport> written;
+            if (r.counterexample) written = report::write_report(as_run(so, r), o->report_dir);
+            if (o->format == "json") {
+              nlohmann::json j{{"property", so.id}, {"type", so.type}, {"evaluations", r.evaluations}, {"restarts", r.restarts},
+                               {"infeasible", r.infeasible}, {"counterexample", r.counterexample}};
+              nlohmann::json t = nlohmann::json::array();
+              for (const auto& s : r.trajectory) t.push_back({{"evaluation", s.evaluation}, {"restart", s.restart}, {"relative_slack", s.relative_slack}});
+              j["trajectory"] = t;
+              if (r.tightest) j["tightest"] = {{"case", nlohmann::json::parse(r.tightest->case_json)}, {"summary", r.tightest->summary},
+                                               {"relative_margin", r.tightest->verdict.relative_margin}, {"relative_slack", r.tightest->verdict.relative_slack}, {"lhs", r.tightest->verdict.lhs},
+                                               {"rhs", r.tightest->verdict.rhs}, {"outcome", r.tightest->verdict.outcome},
+                                               {"where", r.tightest->verdict.where}};
+              if (written) j["report"] = written->json_path;
+              std::cout << j.dump() << "\n";
+            } else {
+              std::cout << fmt::format("search {} @ {}: {} evaluations, {} restarts ({} infeasible points skipped)\n", so.id, so.type,
+                                       r.evaluations, r.restarts, r.infeasible);
+              std::cout << "  trajectory (evaluation: relative slack after the error bound):";
+              const std::size_t shown = 12, n = r.trajectory.size();  // the last improvements (--format json has all)
+              if (n > shown) std::cout << fmt::format(" ({} earlier)", n - shown);
+              for (std::size_t i = n > shown ? n - shown : 0; i < n; ++i)
+                std::cout << fmt::format(" {}:{:+.3e}", r.trajectory[i].evaluation, r.trajectory[i].relative_slack);
+              std::cout << "\n";
+              if (r.tightest)
+                std::cout << fmt::format("  tightest: {}\n    {}\n    {}\n", r.tightest->summary, r.tightest->case_json,
+                                         properties::render_verdict(r.tightest->verdict));
+              if (written)
+                std::cout << fmt::format("\ncounterexample after {} evaluations\nreport: {}\nreplay: annealcheck replay {}\n", r.evaluations,
+                                         written->json_path, written->json_path);
+            }
+            return r.counterexample ? 1 : 0;
+          }};
+}
+
+}  // namespace annealcheck::cli

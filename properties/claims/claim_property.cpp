@@ -1,0 +1,123 @@
+// claim_property.hpp: a compiled claim turned into a PropertyDef<Lemma2Case>.
+#include "properties/claims/claim_property.hpp"
+
+#include "annealcheck/numeric/builtin_traits.hpp"
+#include "annealcheck/numeric/mpfr_traits.hpp"
+#include "properties/claims/claim_eval.hpp"
+#include "properties/lemma2/lemma2_checks.hpp"
+#include "properties/support/fnv1a.hpp"
+#include "properties/support/property_def.hpp"
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <algorithm>
+#include <map>
+#include <memory>
+#include <sstream>
+
+namespace annealcheck::claims {
+namespace {
+
+using properties::Lemma2Case;
+using properties::detail::CaseCheck;
+
+const char* premise_name(Premise p) {
+  switch (p) {
+    case Premise::C1: return "C1";
+    case Premise::C1Prime: return "C1'";
+    case Premise::C2: return "C2";
+    case Premise::C2Prime: return "C2'";
+  }
+  return "?";
+}
+
+bool has(const std::vector<Premise>& g, Premise p) { return std::find(g.begin(), g.end(), p) != g.end(); }
+
+// The given premises at ε in T; the first that does not hold beyond rounding, as a discard reason.
+template <numeric::RealNumber T>
+std::optional<std::string> premise_missing(const std::vector<Premise>& given, const properties::lemma2_checks::Setup<T>& st) {
+  for (Premise p : given) {
+    if ((p == Premise::C2 || p == Premise::C2Prime) && properties::lemma2_checks::zero_sum_S(st.s)) continue;  // trivially true
+    const lemma2::Inequality<T> q = p == Premise::C1        ? lemma2::condition_c1(st.s, st.s.eps, "premise")
+                                  : p == Premise::C1Prime ? lemma2::condition_c1_prime(st.s, st.s.eps, "premise")
+                                                          : lemma2::condition_c2(st.s, st.s.eps, p == Premise::C2Prime, "premise");
+    if (q.verdict != lemma2::Verdict::Holds)
+      return fmt::format("premise ({}) {} in {}", premise_name(p), lemma2::verdict_words(q.verdict), numeric::number_traits<T>::id());
+  }
+  return std::nullopt;
+}
+
+template <numeric::RealNumber T>
+CaseCheck check_claim(const CompiledClaim& claim, const std::vector<Premise>& given, const Lemma2Case& c) {
+  const properties::lemma2_checks::Setup<T> st(c.spec);
+  if (auto why = premise_missing(given, st)) return {properties::Verdict{}, *why};
+  try {
+    ClaimEvaluator<T> ev(claim, st.in, st.b, st.s, c.checkpoints);
+    return {properties::to_verdict(ev.decide()), std::nullopt};
+  } catch (const DomainError& e) {
+    return {properties::Verdict{}, fmt::format("the claim is undefined on this instance: {}", e.what())};
+  }
+}
+
+}  // namespace
+
+std::vector<Premise> parse_given(const std::string& list) {
+  std::vector<Premise> out;
+  std::stringstream in(list);
+  std::string item;
+  while (std::getline(in, item, ',')) {
+    item.erase(0, item.find_first_not_of(' '));
+    item.erase(item.find_last_not_of(' ') + 1);
+    const Premise p = item == "C1" ? Premise::C1 : (item == "C1'" || item == "C1prime") ? Premise::C1Prime : item == "C2" ? Premise::C2
+                    : (item == "C2'" || item == "C2prime") ? Premise::C2Prime
+                    : throw InputError("--given", quote(item) + " in " + quote(list), "premises among C1, C1', C2, C2' (C1prime, C2prime), comma-separated");
+    if (!has(out, p)) out.push_back(p);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::string given_text(const std::vector<Premise>& given) {
+  std::vector<std::string> names;
+  for (Premise p : given) names.emplace_back(premise_name(p));
+  return fmt::format("{}", fmt::join(names, ","));
+}
+
+properties::Premises generator_premises(const std::vector<Premise>& g) {
+  if (has(g, Premise::C2) || ((has(g, Premise::C1) || has(g, Premise::C1Prime)) && has(g, Premise::C2Prime))) return properties::Premises::C1C2;
+  if (has(g, Premise::C2Prime)) return properties::Premises::C2Prime;
+  if (has(g, Premise::C1Prime) && !has(g, Premise::C1)) return properties::Premises::C1Prime;
+  return properties::Premises::C1Only;
+}
+
+std::string claim_id(const ClaimSpec& spec) {
+  return fmt::format("claim.{:016x}", properties::detail::fnv1a(spec.text + "\n" + given_text(spec.given)));
+}
+
+std::string register_claim(const ClaimSpec& spec) {
+  auto claim = std::make_shared<const CompiledClaim>(compile_claim(spec.text));
+  const std::vector<Premise> given = spec.given;
+  properties::detail::PropertyDef<Lemma2Case> d;
+  d.info.id = claim_id(spec);
+  d.info.statement = given.empty() ? spec.text : fmt::format("{} given {}", spec.text, given_text(given));
+  d.info.claim = spec.text;
+  d.info.claim_given = given_text(given);
+  d.info.kind = properties::PropertyKind::Holds;
+  d.info.min_dim = 2;
+  d.info.max_dim = 64;
+  d.info.case_format = "Lemma 2 instance: {gamma, lambda, delta0, k, rho?, alpha, eps, K, eta?, checkpoints}";
+  const properties::Premises p = generator_premises(given);
+  d.generator = [p](const properties::GenOptions& g) { return properties::lemma2_case({g.max_dim, p, 10000, false}); };
+  d.to_json = [](const Lemma2Case& c) { return properties::to_json(c); };
+  d.from_json = properties::lemma2_case_from_json;
+  d.facts = [](const Lemma2Case& c) { return properties::facts(c); };
+  d.add_type<double>(200, [claim, given](const Lemma2Case& c) { return check_claim<double>(*claim, given, c); });
+  d.add_type<long double>(100, [claim, given](const Lemma2Case& c) { return check_claim<long double>(*claim, given, c); });
+  d.add_type<numeric::mpfr256>(50, [claim, given](const Lemma2Case& c) { return check_claim<numeric::mpfr256>(*claim, given, c); });
+  d.add_runtime_mpfr([claim, given](const Lemma2Case& c) { return check_claim<numeric::mpfr_dynamic>(*claim, given, c); });
+  properties::detail::add_runtime_property(properties::detail::make_entry(std::move(d)));
+  return claim_id(spec);
+}
+
+}  // namespace annealcheck::claims

@@ -1,0 +1,70 @@
+// A claim resolved against Lemma 2's vocabulary (SPEC §3): every name is known,
+// every side is a number (vectors only indexed or aggregated over a block), and
+// the tree says which runs its evaluation needs (claim_eval.hpp).
+//
+// Vocabulary (1-based indices, as in the SPEC):
+//   instance   gamma[i] lambda[i] delta0[i]  k d K alpha eps eta rho
+//   blocks     S = {1..k-1}  Sbar = {k..d}  P = {i : gamma_i = gamma_1}  Q = the rest  all
+//   constants  M  Mprime (M')  c  Lhat0 = L̂(δ(0))  LD0 = L_D(δ(0))
+//   GF(eps)    T (stopping time)  LD_gf  Lhat_gf  LS_gf LSbar_gf (L̂ over S, S̄) — at the exact stop, with its bound
+//   annealed   LD_fast  Lhat_fast  T_fast (GF phase)  deltaK[i] (after the K GD steps)
+//   every GF checkpoint of GF(eps) (SPEC §3 "At every step"): t  LD(t)  Lhat(t)
+//   aggregates min(BLOCK, expr) max(BLOCK, expr) sum(BLOCK, expr) (inside, a bare
+//              vector name is its i-th entry); min(a, b) max(a, b) of numbers
+//   functions  exp log sqrt abs  and ^ (an integer power is exact in form)
+// Unknown names, vectors used as numbers and blocks used as values throw
+// ClaimError with the column and the names that are known.
+#pragma once
+
+#include "annealcheck/lemma2/inequality.hpp"
+#include "annealcheck/numeric/rational.hpp"
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace annealcheck::claims {
+
+enum class Scalar { k, d, K, alpha, eps, eta, rho, M, Mprime, c, Lhat0, LD0, T, LD_gf, Lhat_gf, LS_gf, LSbar_gf, LD_fast, Lhat_fast, T_fast, t, LD_t, Lhat_t };
+enum class Vector { gamma, lambda, delta0, deltaK };
+enum class Block { S, Sbar, P, Q, All };
+enum class Op { Constant, Scalar, Element, Neg, Add, Sub, Mul, Div, Pow, Exp, Log, Sqrt, Abs, Min, Max, AggMin, AggMax, AggSum };
+
+// index = base + offset (1-based): i (the aggregate's index), k, d or none.
+struct Index {
+  enum class Base { None, I, K, D } base = Base::None;
+  long offset = 0;
+};
+
+struct Node {
+  Op op = Op::Constant;
+  std::size_t offset = 0;  // in the claim text (for messages)
+  numeric::Rational constant;
+  Scalar scalar = Scalar::k;
+  Vector vector = Vector::gamma;
+  Index index;
+  Block block = Block::All;
+  std::vector<Node> args;
+};
+
+// Which computations a claim needs.
+struct Needs {
+  bool gf = false;           // GF(eps) to its stop
+  bool fast = false;         // annealed GD(K, eta, eps)
+  bool checkpoints = false;  // t, LD(t), Lhat(t): decided at every GF checkpoint
+};
+
+struct CompiledClaim {
+  std::string text;
+  Node lhs, rhs;
+  lemma2::Relation relation = lemma2::Relation::LessEqual;
+  Needs needs;
+};
+
+// Parses (claim_parser.hpp) and resolves; throws ClaimError.
+CompiledClaim compile_claim(const std::string& text);
+
+// "gamma[i], lambda[i], ..., exp, log, sqrt, abs" for messages and --help.
+std::string known_names();
+
+}  // namespace annealcheck::claims

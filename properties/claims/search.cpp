@@ -1,0 +1,242 @@
+// search.hpp: NLopt Subplex over a Lemma 2 instance's parameters, with restarts.
+#include "properties/claims/search.hpp"
+
+#include "annealcheck/io/input_error.hpp"
+#include "annealcheck/model/instance_spec.hpp"
+#include "properties/support/lemma2_case.hpp"
+
+#include <nlohmann/json.hpp>
+#include <nlopt.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+namespace annealcheck::claims {
+namespace {
+
+using model::InstanceSpec;
+using numeric::Rational;
+
+// GMP raises SIGFPE on a non-finite double: such a point is not an instance.
+Rational from_double(double x) {
+  if (!std::isfinite(x)) throw InputError("search point", std::to_string(x), "a finite value");
+  Rational q;
+  mpq_set_d(q.get(), x);
+  return q;
+}
+
+double log_abs(const model::ExactValue& v) { return std::log(std::fabs(v.value.approx())); }
+
+// The instance's free parameters as a point x, and back.
+class Parametrisation {
+ public:
+  Parametrisation(InstanceSpec start, const std::map<std::string, std::string>& fix) : start_(std::move(start)) {
+    free_alpha_ = !fix.count("alpha");
+    free_eps_ = !fix.count("eps");
+    free_K_ = !fix.count("K");
+    if (!free_alpha_) start_.alpha = model::exact(fix.at("alpha"));
+    if (!free_eps_) start_.eps = model::exact(fix.at("eps"));
+    if (!free_K_) start_.K = std::stol(fix.at("K"));
+    const std::size_t d = start_.dim();
+    if (start_.rho) rho_fraction_ = start_.rho->value.approx() / max_gap(start_);
+    if (start_.eta) eta_gamma1_ = (start_.eta->value * start_.gamma[0].value).approx();
+    for (std::size_t i = 0; i < d; ++i) x0_.push_back(std::log(start_.gamma[i].value.approx()));
+    for (std::size_t i = 0; i < d; ++i) x0_.push_back(std::log(start_.lambda[i].value.approx()));
+    for (std::size_t i = 0; i < d; ++i) x0_.push_back(start_.delta0[i].value.sign() ? log_abs(start_.delta0[i]) : 0.0);
+    if (free_alpha_) {
+      const double a = start_.alpha.value.approx();
+      x0_.push_back(std::log(a / (1 - a)));
+    }
+    if (free_eps_) x0_.push_back(std::log(start_.eps.value.approx()));
+    if (free_K_) x0_.push_back(static_cast<double>(start_.K));
+  }
+  const std::vector<double>& start() const { return x0_; }
+  std::size_t size() const { return x0_.size(); }
+  bool is_K(std::size_t j) const { return free_K_ && j + 1 == x0_.size(); }
+
+  // Throws InputError when the point is not a valid instance.
+  InstanceSpec at(const std::vector<double>& x) const {
+    InstanceSpec s = start_;
+    const std::size_t d = s.dim();
+    std::vector<std::size_t> order(d);
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return x[a] > x[b]; });
+    for (std::size_t j = 0; j < d; ++j) {
+      const std::size_t i = order[j];
+      s.gamma[j] = model::exact(from_double(std::exp(x[i])));
+      s.lambda[j] = model::exact(from_double(std::exp(x[d + i])));
+      const int sign = start_.delta0[i].value.sign();
+      s.delta0[j] = model::exact(sign == 0 ? Rational(0) : from_double(sign * std::exp(x[2 * d + i])));
+    }
+    std::size_t j = 3 * d;
+    if (free_alpha_) s.alpha = model::exact(from_double(1 / (1 + std::exp(-x[j++]))));
+    if (free_eps_) s.eps = model::exact(from_double(std::exp(x[j++])));
+    if (free_K_) s.K = std::max(0L, std::lround(x[j++]));
+    if (rho_fraction_) s.rho = model::exact(from_double(*rho_fraction_ * max_gap(s) * (1 - 1e-12)));
+    if (eta_gamma1_) s.eta = model::exact(from_double(*eta_gamma1_) / s.gamma[0].value);
+    model::validate(s);
+    return s;
+  }
+
+ private:
+  static double max_gap(const InstanceSpec& s) { return (s.gamma[s.k - 2].value / s.gamma[s.k - 1].value).approx() - 1; }
+  InstanceSpec start_;
+  bool free_alpha_ = true, free_eps_ = true, free_K_ = true;
+  std::optional<double> rho_fraction_, eta_gamma1_;
+  std::vector<double> x0_;
+};
+
+bool premises_hold(const InstanceSpec& s, const std::vector<Premise>& given) {
+  for (Premise p : given) {
+    if (p == Premise::C1 && !properties::c1_holds(s)) return false;
+    if ((p == Premise::C2 || p == Premise::C2Prime) && !properties::c2_holds(s, p == Premise::C2Prime)) return false;
+  }
+  return true;
+}
+
+struct Stop {};
+
+constexpr int kScreen = 8;  // generated starts screened per restart  // a counterexample, or the budget spent
+
+class Searcher {
+ public:
+  Searcher(const SearchOptions& o, SearchResult& r) : o_(o), r_(r) {}
+
+  // One evaluation of the check; +∞ where the point is infeasible.
+  double evaluate(const InstanceSpec& s, std::size_t checkpoints) {
+    if (!premises_hold(s, o_.premises)) {
+      ++r_.infeasible;
+      return HUGE_VAL;
+    }
+    if (r_.evaluations >= o_.budget) throw Stop{};
+    ++r_.evaluations;
+    nlohmann::json j = model::instance_to_json(s);
+    j["checkpoints"] = checkpoints;
+    properties::CaseReport c = properties::check_case(o_.id, o_.type, j);
+    if (c.discarded || c.verdict.relation.empty()) return HUGE_VAL;
+    // the distance to failing beyond rounding: (margin + bound)/scale, so that the
+    // search does not stall at a tie that rounding cannot decide
+    const double m = c.verdict.holds ? c.verdict.relative_slack : -HUGE_VAL;
+    if (!r_.tightest || !c.verdict.holds || m < r_.tightest->verdict.relative_slack) {
+      r_.trajectory.push_back({r_.evaluations, r_.restarts, c.verdict.relative_slack});
+      r_.tightest = std::move(c);
+    }
+    if (m == -HUGE_VAL) {
+      r_.counterexample = true;
+      throw Stop{};
+    }
+    return m;
+  }
+
+  void local(const InstanceSpec& start, std::size_t checkpoints) {
+    const Parametrisation p(start, o_.fix);
+    std::vector<double> x = p.start(), lb(x.size()), ub(x.size()), step(x.size(), 2.0);
+    for (std::size_t j = 0; j < x.size(); ++j) {
+      lb[j] = p.is_K(j) ? 0 : x[j] - 40;
+      ub[j] = p.is_K(j) ? std::max(20.0, 4 * x[j]) : x[j] + 40;
+      if (p.is_K(j)) step[j] = std::max(2.0, x[j] / 2);
+    }
+    nlopt::opt opt(nlopt::LN_SBPLX, static_cast<unsigned>(x.size()));
+    opt.set_lower_bounds(lb);
+    opt.set_upper_bounds(ub);
+    opt.set_initial_step(step);
+    opt.set_maxeval(static_cast<int>(o_.per_restart));
+    struct Data {
+      Searcher* self;
+      const Parametrisation* p;
+      std::size_t checkpoints;
+      bool stop = false;
+    } data{this, &p, checkpoints};
+    opt.set_min_objective(
+        [](const std::vector<double>& x, std::vector<double>&, void* v) -> double {
+          auto* d = static_cast<Data*>(v);
+          InstanceSpec s;
+          try {
+            s = d->p->at(x);
+          } catch (const InputError&) {
+            return HUGE_VAL;
+          }
+          try {
+            return d->self->evaluate(s, d->checkpoints);
+          } catch (const Stop&) {
+            d->stop = true;
+            throw nlopt::forced_stop();
+          }
+        },
+        &data);
+    double best = 0;
+    try {
+      opt.optimize(x, best);
+    } catch (const nlopt::forced_stop&) {
+    } catch (const std::runtime_error&) {  // NLopt's roundoff-limited / failure: this start is done
+    }
+    if (data.stop) throw Stop{};
+  }
+
+ private:
+  const SearchOptions& o_;
+  SearchResult& r_;
+};
+
+}  // namespace
+
+std::vector<Premise> property_premises(const std::string& id) {
+  if (id.rfind("falsify.f1", 0) == 0) return {Premise::C1};
+  if (id == "lemma2.strengthened-gf-lower-bound") return {Premise::C2Prime};
+  return {Premise::C1, Premise::C2};
+}
+
+std::pair<std::string, std::string> parse_fix(const std::string& text) {
+  const auto eq = text.find('=');
+  const std::string name = text.substr(0, eq), value = eq == std::string::npos ? "" : text.substr(eq + 1);
+  if (eq == std::string::npos || (name != "alpha" && name != "eps" && name != "K" && name != "d"))
+    throw InputError("--fix", quote(text), "NAME=VALUE with NAME one of alpha, eps, K, d");
+  if (name == "K" || name == "d") {
+    const numeric::RationalParse p = numeric::parse_rational(value);
+    if (!p.ok() || !p.value.is_integer() || p.value.sign() < 0 || numeric::Rational(100000) < p.value)
+      throw InputError("--fix", quote(text), name + " = an integer in 0..100000");
+  } else {
+    model::exact(value);  // InputError on a bad number
+  }
+  return {name, value};
+}
+
+SearchResult search(const SearchOptions& o) {
+  SearchResult r;
+  Searcher s(o, r);
+  const std::size_t want_d = o.fix.count("d") ? std::stoul(o.fix.at("d")) : 0;
+  std::vector<InstanceSpec> starts;
+  std::size_t next = 0;
+  try {
+    for (std::uint64_t round = 0; r.evaluations < o.budget; ++round) {
+      if (next == starts.size()) {
+        starts = properties::lemma2_instances(o.id, 64, o.seed + round);
+        next = 0;
+        if (want_d) std::erase_if(starts, [&](const InstanceSpec& x) { return x.dim() != want_d; });
+        if (starts.empty() && round > 50) throw InputError("--fix", "d=" + std::to_string(want_d), "a dimension the property's generator makes");
+        continue;
+      }
+      // screen a batch of generated starts, then optimise from the one closest to failing
+      std::optional<std::pair<double, InstanceSpec>> best;
+      for (int screened = 0; screened < kScreen && next < starts.size(); ++screened) {
+        const InstanceSpec& start = starts[next++];
+        InstanceSpec first;
+        try {
+          first = Parametrisation(start, o.fix).at(Parametrisation(start, o.fix).start());
+        } catch (const InputError&) {
+          continue;
+        }
+        const double v = s.evaluate(first, start.checkpoints.value_or(16));
+        if (v < HUGE_VAL && (!best || v < best->first)) best.emplace(v, std::move(first));
+      }
+      if (!best) continue;
+      ++r.restarts;
+      s.local(best->second, best->second.checkpoints.value_or(16));
+    }
+  } catch (const Stop&) {
+  }
+  return r;
+}
+
+}  // namespace annealcheck::claims
