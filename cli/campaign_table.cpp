@@ -100,6 +100,9 @@ nlohmann::json rows_json(const std::vector<Row>& rows, bool certified) {
                  {"weak", r.relative_bound > 1e-6}, {"within_rounding", r.within_rounding},
                  {"unrepresentable", r.unrepresentable}, {"seconds", r.seconds}, {"report", r.report},
                  {"further_reports", r.further_reports}, {"further_failing", r.further_failing}, {"detail", r.detail}});
+    // Throughput to size a campaign by: cases per second of one worker (its own
+    // time, summed over the chunks — so the figure does not depend on --jobs).
+    j.back()["cases_per_second"] = r.seconds > 0 ? nlohmann::json(r.cases / r.seconds) : nlohmann::json(nullptr);
     if (certified) j.back()["certified"] = {{"summary", r.certified}, {"counts", r.certified_counts}};
   }
   return j;
