@@ -9,6 +9,7 @@
 // and I − 2ηS_X has norm ≤ 1, so errors add up without growing:
 //   8 (t + 2)(d + 2)²·u·γ_max·(‖δ(0)‖₂ + √d‖β*‖_∞)²   (‖β*‖ enters through β − β*).
 // β-space GD costs d² per step: cases have d ≤ 16 and K ≤ 200 (mpq: d ≤ 8, K ≤ 32).
+#include "annealcheck/io/exact_json.hpp"
 #include "annealcheck/dynamics/annealed.hpp"
 #include "annealcheck/model/instance.hpp"
 #include "annealcheck/numeric/builtin_traits.hpp"
@@ -16,7 +17,6 @@
 #include "annealcheck/numeric/mpfr_traits.hpp"
 #include "properties/lemma2/lemma2_checks.hpp"
 #include "properties/support/exact_gen.hpp"
-#include "properties/support/exact_json.hpp"
 #include "properties/support/lemma2_case.hpp"
 #include "properties/support/orthogonal.hpp"
 #include "properties/support/property_def.hpp"
@@ -36,7 +36,7 @@ struct BetaCase {
 nlohmann::json to_json(const BetaCase& c) {
   nlohmann::json j = properties::to_json(c.instance);
   j["householder"] = c.householder;
-  j["beta_star"] = properties::to_json(c.beta_star);
+  j["beta_star"] = io::rational_texts(c.beta_star);
   return j;
 }
 void showValue(const BetaCase& c, std::ostream& os) { os << to_json(c).dump(); }
@@ -44,8 +44,8 @@ const model::InstanceSpec& lemma2_instance(const BetaCase& c) { return c.instanc
 
 BetaCase from_json(const nlohmann::json& j) {
   BetaCase c;
-  c.householder = read_int_rows(j, "householder", -1000, 1000);
-  c.beta_star = read_rationals(j, "beta_star");
+  c.householder = io::read_int_rows(j, "householder", -1000, 1000);
+  c.beta_star = io::read_rationals(j, "beta_star");
   nlohmann::json inst = j;
   inst.erase("householder");
   inst.erase("beta_star");

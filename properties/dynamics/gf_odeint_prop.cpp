@@ -14,11 +14,11 @@
 // τ = 2^−40 in double, 1e−30 in mpfr256 (far beyond double, at a bounded cost).
 // Spectra are kept non-stiff (γ_i ∈ γ_1·{1/16, …, 16/16} or 0) and ε ≥ 10^−6 L̂(δ(0)):
 // an explicit integrator over 60 decades of stiffness would need ~10^60 steps.
+#include "annealcheck/io/exact_json.hpp"
 #include "annealcheck/dynamics/gradient_flow.hpp"
 #include "annealcheck/numeric/builtin_traits.hpp"
 #include "annealcheck/numeric/mpfr_traits.hpp"
 #include "properties/support/exact_gen.hpp"
-#include "properties/support/exact_json.hpp"
 #include "properties/support/lemma2_case.hpp"
 #include "properties/support/orthogonal.hpp"
 #include "properties/support/property_def.hpp"
@@ -52,21 +52,21 @@ struct OdeCase {
 };
 
 nlohmann::json to_json(const OdeCase& c) {
-  return {{"gamma", properties::to_json(c.gamma)}, {"delta0", properties::to_json(c.delta0)},
-          {"beta_star", properties::to_json(c.beta_star)}, {"householder", c.householder},
+  return {{"gamma", io::rational_texts(c.gamma)}, {"delta0", io::rational_texts(c.delta0)},
+          {"beta_star", io::rational_texts(c.beta_star)}, {"householder", c.householder},
           {"eps", c.eps.str()}, {"checkpoints", c.checkpoints}};
 }
 void showValue(const OdeCase& c, std::ostream& os) { os << to_json(c).dump(); }
 
 OdeCase from_json(const nlohmann::json& j) {
   OdeCase c;
-  c.gamma = read_rationals(j, "gamma");
-  c.delta0 = read_rationals(j, "delta0");
-  c.beta_star = read_rationals(j, "beta_star");
-  c.eps = read_rational(j, "eps");
-  c.checkpoints = static_cast<std::size_t>(read_integer(j, "checkpoints", 1, 1000));
+  c.gamma = io::read_rationals(j, "gamma");
+  c.delta0 = io::read_rationals(j, "delta0");
+  c.beta_star = io::read_rationals(j, "beta_star");
+  c.eps = io::read_rational(j, "eps");
+  c.checkpoints = static_cast<std::size_t>(io::read_integer(j, "checkpoints", 1, 1000));
   const std::size_t d = c.gamma.size();
-  c.householder = read_int_rows(j, "householder", -1000, 1000);
+  c.householder = io::read_int_rows(j, "householder", -1000, 1000);
   if (d == 0) throw InputError("gamma", "an empty array", "at least one eigenvalue");
   if (c.delta0.size() != d) throw InputError("delta0", std::to_string(c.delta0.size()) + " values", std::to_string(d) + " values");
   if (c.beta_star.size() != d) throw InputError("beta_star", std::to_string(c.beta_star.size()) + " values", std::to_string(d) + " values");

@@ -1,5 +1,6 @@
 #include "properties/support/lemma2_case.hpp"
 
+#include "annealcheck/io/exact_json.hpp"
 #include "annealcheck/io/input_error.hpp"
 #include "annealcheck/numeric/mpfr_traits.hpp"
 #include "properties/support/exact_gen.hpp"
@@ -236,22 +237,10 @@ Lemma2Case lemma2_case_from_json(const nlohmann::json& j) {
   Lemma2Case c;
   nlohmann::json inst = j;
   if (inst.is_object() && inst.contains("checkpoints")) {
-    const auto& v = inst.at("checkpoints");
-    const std::string text = v.is_string() ? v.get<std::string>() : v.dump();
-    const auto p = numeric::parse_rational(text);
-    if (!p.ok() || !p.value.is_integer() || p.value < Rational(1) || p.value > Rational(100000))
-      throw InputError("checkpoints", text, "an integer in 1..100000");
-    c.checkpoints = static_cast<std::size_t>(std::stol(p.value.str()));
+    c.checkpoints = static_cast<std::size_t>(io::read_integer(inst, "checkpoints", 1, 100000));
     inst.erase("checkpoints");
   }
-  // Numbers as exact texts (a JSON number is read from its literal text, as io/exact_json does).
-  for (const char* key : {"gamma", "lambda", "delta0"})
-    if (inst.contains(key) && inst[key].is_array())
-      for (auto& v : inst[key])
-        if (v.is_number()) v = v.dump();
-  for (const char* key : {"rho", "alpha", "eps", "K", "k", "eta"})
-    if (inst.contains(key) && inst[key].is_number()) inst[key] = inst[key].dump();
-  c.spec = model::instance_from_json(inst, "case");
+  c.spec = model::instance_from_json(inst, "case");  // numbers through io::exact_number, never through double
   return c;
 }
 

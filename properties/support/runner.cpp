@@ -1,5 +1,6 @@
 #include "properties/support/runner.hpp"
 
+#include "annealcheck/io/exact_json.hpp"
 #include "annealcheck/io/input_error.hpp"
 #include "properties/support/fnv1a.hpp"
 
@@ -29,7 +30,7 @@ CertifiedVerdict certify_safely(const ResolvedOptions& o, const std::string& cas
     return v;
   }
   try {
-    return o.certify(nlohmann::json::parse(case_json));
+    return o.certify(io::parse_exact_json(case_json, "case"));
   } catch (const std::exception& e) {
     v.decision = "undecided";
     v.label = "exception";
