@@ -3,7 +3,7 @@
 //   β(t+1) = β(t) − 2η S_X (β(t) − β*),   β(0) = β* + U δ(0),
 // and the losses (β−β*)ᵀS_X(β−β*) and (β−β*)ᵀΣ_X(β−β*) must equal the δ-space
 // ones (E1), (E2) of the core's run_descent_phase at every GD step — exactly in
-// mpq (U is an exact rational orthogonal matrix, support/orthogonal.hpp). In the
+// mpq (U is an exact rational orthogonal matrix, numeric/rational_matrix.hpp). In the
 // floating types the same at every GF checkpoint too, with β(t) = β* + U δ(t).
 // Allowance (floating, absolute): a β step costs (d + 2) roundings per coordinate
 // and I − 2ηS_X has norm ≤ 1, so errors add up without growing:
@@ -75,13 +75,6 @@ rc::Gen<BetaCase> generator(const GenOptions& o) {
 }
 
 template <numeric::LadderNumber T>
-std::vector<T> in_type(const std::vector<Rational>& v) {
-  std::vector<T> out;
-  for (const auto& q : v) out.push_back(numeric::number_traits<T>::from_rational(q));
-  return out;
-}
-
-template <numeric::LadderNumber T>
 T quadratic_form(const std::vector<std::vector<T>>& m, const std::vector<T>& r) {
   T s = numeric::from_int<T>(0);
   for (std::size_t i = 0; i < r.size(); ++i) {
@@ -106,8 +99,8 @@ detail::CaseCheck check(const BetaCase& c) {
   std::vector<Rational> beta0 = multiply(u, delta0);
   for (std::size_t i = 0; i < d; ++i) beta0[i] = beta0[i] + c.beta_star[i];
   std::vector<std::vector<T>> uT(d), sT(d), sigmaT(d);
-  for (std::size_t i = 0; i < d; ++i) uT[i] = in_type<T>(u[i]), sT[i] = in_type<T>(s[i]), sigmaT[i] = in_type<T>(sigma[i]);
-  const std::vector<T> bstar = in_type<T>(c.beta_star);
+  for (std::size_t i = 0; i < d; ++i) uT[i] = numeric::round_each<T>(u[i]), sT[i] = numeric::round_each<T>(s[i]), sigmaT[i] = numeric::round_each<T>(sigma[i]);
+  const std::vector<T> bstar = numeric::round_each<T>(c.beta_star);
   const T zero = numeric::from_int<T>(0), two = numeric::from_int<T>(2);
   const T dd = numeric::from_int<T>(static_cast<long>(d) + 2);
 
@@ -141,7 +134,7 @@ detail::CaseCheck check(const BetaCase& c) {
   const auto run = dynamics::run_descent_phase(in.gamma, in.delta0, in.eta, in.K, in.eps, observe);
 
   VerdictKeeper<T> keep;
-  std::vector<T> beta = in_type<T>(beta0), r(d), sr(d);
+  std::vector<T> beta = numeric::round_each<T>(beta0), r(d), sr(d);
   for (long t = 0; t <= run.steps; ++t) {
     for (std::size_t i = 0; i < d; ++i) r[i] = beta[i] - bstar[i];
     const std::string where = "GD step " + std::to_string(t);

@@ -11,6 +11,7 @@
 // roundings relative on L_D; the extremes 4. An attained end is an identity:
 // WithinRounding at best in a rounding type, decided exactly in mpq.
 #include "annealcheck/io/exact_json.hpp"
+#include "annealcheck/numeric/rational_matrix.hpp"
 #include "annealcheck/numeric/builtin_traits.hpp"
 #include "annealcheck/numeric/gmp_traits.hpp"
 #include "annealcheck/numeric/mpfr_traits.hpp"
@@ -101,17 +102,10 @@ rc::Gen<EllipsoidCase> generator(const GenOptions& o) {
   });
 }
 
-template <numeric::LadderNumber T>
-std::vector<T> in_type(const std::vector<Rational>& v) {
-  std::vector<T> out;
-  for (const auto& q : v) out.push_back(numeric::number_traits<T>::from_rational(q));
-  return out;
-}
-
 template <numeric::OrderedNumber T>
 detail::CaseCheck check(const EllipsoidCase& c) {
   using Tr = numeric::number_traits<T>;
-  const std::vector<T> gamma = in_type<T>(c.gamma), lambda = in_type<T>(c.lambda);
+  const std::vector<T> gamma = numeric::round_each<T>(c.gamma), lambda = numeric::round_each<T>(c.lambda);
   const T eps = Tr::from_rational(c.eps), zero = numeric::from_int<T>(0), one = numeric::from_int<T>(1);
   const std::size_t d = gamma.size();
   const long units = 2 * static_cast<long>(d) + 16;  // L_D on the scaled point (header); the extremes: 4
@@ -155,7 +149,7 @@ detail::CaseCheck check(const EllipsoidCase& c) {
                                      HI, where));
     }
   };
-  for (std::size_t p = 0; p < c.points.size(); ++p) point_check(in_type<T>(c.points[p]), "point " + std::to_string(p + 1), false, false);
+  for (std::size_t p = 0; p < c.points.size(); ++p) point_check(numeric::round_each<T>(c.points[p]), "point " + std::to_string(p + 1), false, false);
   std::vector<T> e(d, zero);
   e[x.argmin] = one;
   point_check(e, "basis vector e_" + std::to_string(x.argmin + 1), true, false);

@@ -10,14 +10,16 @@
 // general: P[L_D(GF)/L_D(annealed) ≥ r] over the draws of SPEC §5.
 #pragma once
 
+#include "annealcheck/dynamics/beta_space.hpp"
+#include "annealcheck/dynamics/odeint_flow.hpp"
 #include "annealcheck/io/input_error.hpp"
-#include "annealcheck/prop1/beta_space.hpp"
+#include "annealcheck/numeric/symmetric_eigen.hpp"
 #include "annealcheck/prop1/data_model.hpp"
 #include "annealcheck/prop1/diagonal_draw.hpp"
 #include "annealcheck/prop1/draw_outcome.hpp"
 #include "annealcheck/prop1/enumeration.hpp"
 #include "annealcheck/prop1/figure.hpp"
-#include "annealcheck/prop1/odeint_flow.hpp"
+#include "annealcheck/prop1/least_squares.hpp"
 #include "annealcheck/prop1/options.hpp"
 #include "annealcheck/prop1/paper_table.hpp"
 #include "annealcheck/prop1/report.hpp"
@@ -33,6 +35,13 @@
 #include <vector>
 
 namespace annealcheck::prop1::typed {
+
+// The general β-space runs (dynamics/) and the eigen-decomposition (numeric/).
+using dynamics::BetaDescentResult;
+using dynamics::BetaFlowResult;
+using dynamics::OdeintFlowResult;
+using numeric::SymmetricEigen;
+using numeric::symmetric_eigen;
 
 template <numeric::RealNumber T>
 Number num(const T& x, int digits) {
