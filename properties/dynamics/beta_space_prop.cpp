@@ -183,7 +183,7 @@ detail::PropertyDef<BetaCase> def() {
   d.info.kind = PropertyKind::Holds;
   d.info.min_dim = 2;
   d.info.max_dim = 16;
-  d.info.case_format = "Lemma 2 instance fields + householder: [[ints]] (U = product of reflections) + beta_star";
+  d.info.case_format = lemma2_case_format(" + householder: [[ints]] (U = product of reflections) + beta_star");
   d.generator = generator;
   d.to_json = [](const BetaCase& c) { return to_json(c); };
   d.from_json = from_json;

@@ -244,6 +244,10 @@ Lemma2Case lemma2_case_from_json(const nlohmann::json& j) {
   return c;
 }
 
+std::string lemma2_case_format(const std::string& more) {
+  return "Lemma 2 instance: {gamma, lambda, delta0, k, rho?, alpha, eps, K, eta?, checkpoints}" + more;
+}
+
 CaseFacts facts(const Lemma2Case& c) {
   const auto& s = c.spec;
   CaseFacts f;
