@@ -22,6 +22,8 @@
 #include "properties/support/property_def.hpp"
 #include "properties/support/verdict.hpp"
 
+#include <utility>
+
 namespace annealcheck::properties {
 namespace {
 
@@ -85,6 +87,29 @@ T quadratic_form(const std::vector<std::vector<T>>& m, const std::vector<T>& r) 
   return s;
 }
 
+// Absolute loss scales of the allowance (floating types; 0 in exact ones):
+// γ_max·(‖δ(0)‖₂ + √d‖β*‖∞)² for (E1), λ_max·(…)² for (E2).
+template <numeric::OrderedNumber T>
+std::pair<T, T> loss_scales(const model::Instance<T>& in, const std::vector<T>& bstar) {
+  using Tr = numeric::number_traits<T>;
+  const T zero = numeric::from_int<T>(0);
+  if constexpr (Tr::is_exact) {
+    return {zero, zero};
+  } else {
+    using std::abs;
+    using std::sqrt;
+    T n2 = zero, bmax = zero, gmax = zero, lmax = zero;
+    for (std::size_t i = 0; i < bstar.size(); ++i) {
+      n2 += in.delta0[i] * in.delta0[i];
+      if (bmax < abs(bstar[i])) bmax = abs(bstar[i]);
+      if (gmax < in.gamma[i]) gmax = in.gamma[i];
+      if (lmax < in.lambda[i]) lmax = in.lambda[i];
+    }
+    const T r = sqrt(n2) + sqrt(numeric::from_int<T>(static_cast<long>(bstar.size()))) * bmax;
+    return {T(gmax * r * r), T(lmax * r * r)};
+  }
+}
+
 template <numeric::OrderedNumber T>
 detail::CaseCheck check(const BetaCase& c) {
   using Tr = numeric::number_traits<T>;
@@ -104,22 +129,7 @@ detail::CaseCheck check(const BetaCase& c) {
   const T zero = numeric::from_int<T>(0), two = numeric::from_int<T>(2);
   const T dd = numeric::from_int<T>(static_cast<long>(d) + 2);
 
-  // Absolute loss scales (floating types): γ_max·(‖δ‖₂ + √d‖β*‖∞)², λ_max·(…)².
-  T scale_g = zero, scale_l = zero;
-  if constexpr (!Tr::is_exact) {
-    using std::abs;
-    using std::sqrt;
-    T n2 = zero, bmax = zero, gmax = zero, lmax = zero;
-    for (std::size_t i = 0; i < d; ++i) {
-      n2 += in.delta0[i] * in.delta0[i];
-      if (bmax < abs(bstar[i])) bmax = abs(bstar[i]);
-      if (gmax < in.gamma[i]) gmax = in.gamma[i];
-      if (lmax < in.lambda[i]) lmax = in.lambda[i];
-    }
-    const T r = sqrt(n2) + sqrt(numeric::from_int<T>(static_cast<long>(d))) * bmax;
-    scale_g = gmax * r * r;
-    scale_l = lmax * r * r;
-  }
+  const auto [scale_g, scale_l] = loss_scales(in, bstar);
   const auto allowance = [&](const T& scale, long t) {
     if constexpr (Tr::is_exact) return zero;
     else return T(Tr::epsilon() * numeric::from_int<T>(8 * (t + 2)) * dd * dd * scale);

@@ -145,6 +145,24 @@ std::string reproduce_token(const std::string& config) {
   return config.substr(at, end == std::string::npos ? std::string::npos : end - at);
 }
 
+// The --reproduce string as RapidCheck's map (empty without one); InputError when it
+// does not parse or, strictly, holds no entry for this property@type.
+std::unordered_map<std::string, rc::detail::Reproduce> reproduce_map(const ResolvedOptions& o, const std::string& id) {
+  std::unordered_map<std::string, rc::detail::Reproduce> reproduce;
+  if (!o.reproduce) return reproduce;
+  try {
+    reproduce = rc::detail::configFromString("reproduce=" + *o.reproduce).reproduce;
+  } catch (const std::exception& e) {
+    throw InputError("reproduce", "\"" + *o.reproduce + "\"", std::string("a RapidCheck reproduce string (") + e.what() + ")");
+  }
+  if (o.reproduce_strict && !reproduce.count(id)) {
+    std::string keys;
+    for (const auto& [k, v] : reproduce) keys += (keys.empty() ? "" : ", ") + k;
+    throw InputError("reproduce", "a string recorded for " + keys, "one recorded for " + id + " (property@type)");
+  }
+  return reproduce;
+}
+
 }  // namespace
 
 RunResult RunContext::execute(const rc::detail::Property& property) {
@@ -160,19 +178,7 @@ RunResult RunContext::execute(const rc::detail::Property& property) {
   params.maxDiscardRatio = o.max_discard_ratio;
   params.disableShrinking = !o.shrink;
 
-  std::unordered_map<std::string, rc::detail::Reproduce> reproduce;
-  if (o.reproduce) {
-    try {
-      reproduce = rc::detail::configFromString("reproduce=" + *o.reproduce).reproduce;
-    } catch (const std::exception& e) {
-      throw InputError("reproduce", "\"" + *o.reproduce + "\"", std::string("a RapidCheck reproduce string (") + e.what() + ")");
-    }
-    if (o.reproduce_strict && !reproduce.count(md.id)) {
-      std::string keys;
-      for (const auto& [k, v] : reproduce) keys += (keys.empty() ? "" : ", ") + k;
-      throw InputError("reproduce", "a string recorded for " + keys, "one recorded for " + md.id + " (property@type)");
-    }
-  }
+  const std::unordered_map<std::string, rc::detail::Reproduce> reproduce = reproduce_map(o, md.id);
 
   RunResult r;
   r.property_id = s.info.id;
