@@ -7,9 +7,9 @@
 //   - "beta-space GD": for d ≤ 16, K ≤ 64 the β-space iteration itself, in rationals,
 //     against Σ γ_i δ_i(t)² and Σ λ_i δ_i(t)² at every step (beyond: not computed,
 //     the orthogonality proof above covers it).
+#include "annealcheck/io/exact_json.hpp"
 #include "properties/certified/certified_case.hpp"
 #include "properties/certified/certified_table.hpp"
-#include "properties/support/exact_json.hpp"
 #include "properties/support/lemma2_case.hpp"
 #include "properties/support/orthogonal.hpp"
 
@@ -59,7 +59,7 @@ std::string gd_mismatch(const model::InstanceSpec& s, const RationalMatrix& u) {
 }
 
 CertifiedVerdict beta_space(const nlohmann::json& j) {
-  const std::vector<std::vector<int>> h = read_int_rows(j, "householder", -1000, 1000);
+  const std::vector<std::vector<int>> h = io::read_int_rows(j, "householder", -1000, 1000);
   nlohmann::json inst = j;
   inst.erase("householder");
   inst.erase("beta_star");
@@ -81,8 +81,8 @@ CertifiedVerdict beta_space(const nlohmann::json& j) {
 // dβ/dt = −2S_X(β − β*) into dδ_i/dt = −2γ_iδ_i, solved by δ_i(0)e^{−2γ_i t}. Both
 // facts are decided exactly: UᵀU = I and UᵀS_XU = Γ.
 CertifiedVerdict ode_flow(const nlohmann::json& j) {
-  const std::vector<Rational> gamma = read_rationals(j, "gamma");
-  const RationalMatrix u = householder_product(gamma.size(), read_int_rows(j, "householder", -1000, 1000));
+  const std::vector<Rational> gamma = io::read_rationals(j, "gamma");
+  const RationalMatrix u = householder_product(gamma.size(), io::read_int_rows(j, "householder", -1000, 1000));
   const RationalMatrix s = conjugate_diagonal(u, gamma);
   bool diagonal = true;
   for (std::size_t a = 0; a < gamma.size(); ++a)

@@ -9,9 +9,9 @@
 #include "properties/certified/certified_case.hpp"
 #include "properties/certified/certified_table.hpp"
 #include "properties/prop1/prop1_case.hpp"
-#include "properties/support/exact_json.hpp"
 #include "properties/support/lemma2_case.hpp"
 
+#include "annealcheck/io/exact_json.hpp"
 #include "annealcheck/interval/exact_problem.hpp"
 
 #include <bit>
@@ -49,7 +49,7 @@ CertifiedVerdict gd_closed_form(const nlohmann::json& j) {
 // min·L̂(v) ≤ L_D(v) ≤ max·L̂(v) for each point (the scale-free form of (E3) on
 // δ = v·sqrt(ε/L̂(v))), and L_D = ε·λ_j/γ_j at δ = e_j·sqrt(ε/γ_j) for the arg min / max.
 CertifiedVerdict ellipsoid(const nlohmann::json& j) {
-  const std::vector<Rational> g = read_rationals(j, "gamma"), l = read_rationals(j, "lambda");
+  const std::vector<Rational> g = io::read_rationals(j, "gamma"), l = io::read_rationals(j, "lambda");
   std::optional<Rational> lo, hi;
   bool zero_gamma = false;
   for (std::size_t i = 0; i < g.size(); ++i) {
@@ -65,7 +65,7 @@ CertifiedVerdict ellipsoid(const nlohmann::json& j) {
   bool lower = true, upper = true;
   std::size_t used = 0;
   for (const auto& p : j.at("points")) {
-    const std::vector<Rational> v = read_rationals(nlohmann::json{{"p", p}}, "p");
+    const std::vector<Rational> v = io::read_rationals(nlohmann::json{{"p", p}}, "p");
     Rational lh, ld;
     for (std::size_t i = 0; i < v.size() && i < g.size(); ++i) lh = lh + g[i] * v[i] * v[i], ld = ld + l[i] * v[i] * v[i];
     if (lh.sign() <= 0) continue;  // not scalable onto the ellipsoid

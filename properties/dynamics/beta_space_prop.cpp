@@ -3,12 +3,13 @@
 //   β(t+1) = β(t) − 2η S_X (β(t) − β*),   β(0) = β* + U δ(0),
 // and the losses (β−β*)ᵀS_X(β−β*) and (β−β*)ᵀΣ_X(β−β*) must equal the δ-space
 // ones (E1), (E2) of the core's run_descent_phase at every GD step — exactly in
-// mpq (U is an exact rational orthogonal matrix, support/orthogonal.hpp). In the
+// mpq (U is an exact rational orthogonal matrix, numeric/rational_matrix.hpp). In the
 // floating types the same at every GF checkpoint too, with β(t) = β* + U δ(t).
 // Allowance (floating, absolute): a β step costs (d + 2) roundings per coordinate
 // and I − 2ηS_X has norm ≤ 1, so errors add up without growing:
 //   8 (t + 2)(d + 2)²·u·γ_max·(‖δ(0)‖₂ + √d‖β*‖_∞)²   (‖β*‖ enters through β − β*).
 // β-space GD costs d² per step: cases have d ≤ 16 and K ≤ 200 (mpq: d ≤ 8, K ≤ 32).
+#include "annealcheck/io/exact_json.hpp"
 #include "annealcheck/dynamics/annealed.hpp"
 #include "annealcheck/model/instance.hpp"
 #include "annealcheck/numeric/builtin_traits.hpp"
@@ -16,11 +17,12 @@
 #include "annealcheck/numeric/mpfr_traits.hpp"
 #include "properties/lemma2/lemma2_checks.hpp"
 #include "properties/support/exact_gen.hpp"
-#include "properties/support/exact_json.hpp"
 #include "properties/support/lemma2_case.hpp"
 #include "properties/support/orthogonal.hpp"
 #include "properties/support/property_def.hpp"
 #include "properties/support/verdict.hpp"
+
+#include <utility>
 
 namespace annealcheck::properties {
 namespace {
@@ -36,7 +38,7 @@ struct BetaCase {
 nlohmann::json to_json(const BetaCase& c) {
   nlohmann::json j = properties::to_json(c.instance);
   j["householder"] = c.householder;
-  j["beta_star"] = properties::to_json(c.beta_star);
+  j["beta_star"] = io::rational_texts(c.beta_star);
   return j;
 }
 void showValue(const BetaCase& c, std::ostream& os) { os << to_json(c).dump(); }
@@ -44,8 +46,8 @@ const model::InstanceSpec& lemma2_instance(const BetaCase& c) { return c.instanc
 
 BetaCase from_json(const nlohmann::json& j) {
   BetaCase c;
-  c.householder = read_int_rows(j, "householder", -1000, 1000);
-  c.beta_star = read_rationals(j, "beta_star");
+  c.householder = io::read_int_rows(j, "householder", -1000, 1000);
+  c.beta_star = io::read_rationals(j, "beta_star");
   nlohmann::json inst = j;
   inst.erase("householder");
   inst.erase("beta_star");
@@ -75,13 +77,6 @@ rc::Gen<BetaCase> generator(const GenOptions& o) {
 }
 
 template <numeric::LadderNumber T>
-std::vector<T> in_type(const std::vector<Rational>& v) {
-  std::vector<T> out;
-  for (const auto& q : v) out.push_back(numeric::number_traits<T>::from_rational(q));
-  return out;
-}
-
-template <numeric::LadderNumber T>
 T quadratic_form(const std::vector<std::vector<T>>& m, const std::vector<T>& r) {
   T s = numeric::from_int<T>(0);
   for (std::size_t i = 0; i < r.size(); ++i) {
@@ -90,6 +85,29 @@ T quadratic_form(const std::vector<std::vector<T>>& m, const std::vector<T>& r) 
     s += r[i] * row;
   }
   return s;
+}
+
+// Absolute loss scales of the allowance (floating types; 0 in exact ones):
+// γ_max·(‖δ(0)‖₂ + √d‖β*‖∞)² for (E1), λ_max·(…)² for (E2).
+template <numeric::OrderedNumber T>
+std::pair<T, T> loss_scales(const model::Instance<T>& in, const std::vector<T>& bstar) {
+  using Tr = numeric::number_traits<T>;
+  const T zero = numeric::from_int<T>(0);
+  if constexpr (Tr::is_exact) {
+    return {zero, zero};
+  } else {
+    using std::abs;
+    using std::sqrt;
+    T n2 = zero, bmax = zero, gmax = zero, lmax = zero;
+    for (std::size_t i = 0; i < bstar.size(); ++i) {
+      n2 += in.delta0[i] * in.delta0[i];
+      if (bmax < abs(bstar[i])) bmax = abs(bstar[i]);
+      if (gmax < in.gamma[i]) gmax = in.gamma[i];
+      if (lmax < in.lambda[i]) lmax = in.lambda[i];
+    }
+    const T r = sqrt(n2) + sqrt(numeric::from_int<T>(static_cast<long>(bstar.size()))) * bmax;
+    return {T(gmax * r * r), T(lmax * r * r)};
+  }
 }
 
 template <numeric::OrderedNumber T>
@@ -106,27 +124,12 @@ detail::CaseCheck check(const BetaCase& c) {
   std::vector<Rational> beta0 = multiply(u, delta0);
   for (std::size_t i = 0; i < d; ++i) beta0[i] = beta0[i] + c.beta_star[i];
   std::vector<std::vector<T>> uT(d), sT(d), sigmaT(d);
-  for (std::size_t i = 0; i < d; ++i) uT[i] = in_type<T>(u[i]), sT[i] = in_type<T>(s[i]), sigmaT[i] = in_type<T>(sigma[i]);
-  const std::vector<T> bstar = in_type<T>(c.beta_star);
+  for (std::size_t i = 0; i < d; ++i) uT[i] = numeric::round_each<T>(u[i]), sT[i] = numeric::round_each<T>(s[i]), sigmaT[i] = numeric::round_each<T>(sigma[i]);
+  const std::vector<T> bstar = numeric::round_each<T>(c.beta_star);
   const T zero = numeric::from_int<T>(0), two = numeric::from_int<T>(2);
   const T dd = numeric::from_int<T>(static_cast<long>(d) + 2);
 
-  // Absolute loss scales (floating types): γ_max·(‖δ‖₂ + √d‖β*‖∞)², λ_max·(…)².
-  T scale_g = zero, scale_l = zero;
-  if constexpr (!Tr::is_exact) {
-    using std::abs;
-    using std::sqrt;
-    T n2 = zero, bmax = zero, gmax = zero, lmax = zero;
-    for (std::size_t i = 0; i < d; ++i) {
-      n2 += in.delta0[i] * in.delta0[i];
-      if (bmax < abs(bstar[i])) bmax = abs(bstar[i]);
-      if (gmax < in.gamma[i]) gmax = in.gamma[i];
-      if (lmax < in.lambda[i]) lmax = in.lambda[i];
-    }
-    const T r = sqrt(n2) + sqrt(numeric::from_int<T>(static_cast<long>(d))) * bmax;
-    scale_g = gmax * r * r;
-    scale_l = lmax * r * r;
-  }
+  const auto [scale_g, scale_l] = loss_scales(in, bstar);
   const auto allowance = [&](const T& scale, long t) {
     if constexpr (Tr::is_exact) return zero;
     else return T(Tr::epsilon() * numeric::from_int<T>(8 * (t + 2)) * dd * dd * scale);
@@ -141,7 +144,7 @@ detail::CaseCheck check(const BetaCase& c) {
   const auto run = dynamics::run_descent_phase(in.gamma, in.delta0, in.eta, in.K, in.eps, observe);
 
   VerdictKeeper<T> keep;
-  std::vector<T> beta = in_type<T>(beta0), r(d), sr(d);
+  std::vector<T> beta = numeric::round_each<T>(beta0), r(d), sr(d);
   for (long t = 0; t <= run.steps; ++t) {
     for (std::size_t i = 0; i < d; ++i) r[i] = beta[i] - bstar[i];
     const std::string where = "GD step " + std::to_string(t);
@@ -190,7 +193,7 @@ detail::PropertyDef<BetaCase> def() {
   d.info.kind = PropertyKind::Holds;
   d.info.min_dim = 2;
   d.info.max_dim = 16;
-  d.info.case_format = "Lemma 2 instance fields + householder: [[ints]] (U = product of reflections) + beta_star";
+  d.info.case_format = lemma2_case_format(" + householder: [[ints]] (U = product of reflections) + beta_star");
   d.generator = generator;
   d.to_json = [](const BetaCase& c) { return to_json(c); };
   d.from_json = from_json;

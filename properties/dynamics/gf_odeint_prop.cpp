@@ -3,7 +3,7 @@
 // integration of the flow in β-space with Boost.Odeint:
 //   dβ/dt = −∇L̂ = −2 S_X (β − β*),   S_X = U Γ Uᵀ   (SPEC §2, §5)
 // with U a random orthogonal matrix built exactly from Householder reflections
-// (support/orthogonal.hpp) and rounded once into the type, β(0) = β* + U δ(0).
+// (numeric/rational_matrix.hpp) and rounded once into the type, β(0) = β* + U δ(0).
 // At each checkpoint t_j the core's δ(t_j) gives β_cf = β* + U δ(t_j), and the
 // integrator (Bulirsch–Stoer, controlled, tolerance τ relative and τ·scale
 // absolute) is advanced from t_{j−1} to t_j; they must agree to
@@ -14,11 +14,12 @@
 // τ = 2^−40 in double, 1e−30 in mpfr256 (far beyond double, at a bounded cost).
 // Spectra are kept non-stiff (γ_i ∈ γ_1·{1/16, …, 16/16} or 0) and ε ≥ 10^−6 L̂(δ(0)):
 // an explicit integrator over 60 decades of stiffness would need ~10^60 steps.
+#include "annealcheck/io/exact_json.hpp"
 #include "annealcheck/dynamics/gradient_flow.hpp"
 #include "annealcheck/numeric/builtin_traits.hpp"
 #include "annealcheck/numeric/mpfr_traits.hpp"
+#include "annealcheck/numeric/odeint_norm.hpp"
 #include "properties/support/exact_gen.hpp"
-#include "properties/support/exact_json.hpp"
 #include "properties/support/lemma2_case.hpp"
 #include "properties/support/orthogonal.hpp"
 #include "properties/support/property_def.hpp"
@@ -28,16 +29,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-
-// Boost.Multiprecision numbers define value_type as themselves, so odeint's
-// extract_value_type (which follows value_type chains) never ends; the norm of a
-// vector of our numbers is simply the number type.
-namespace boost::numeric::odeint {
-template <>
-struct norm_result_type<std::vector<annealcheck::numeric::mpfr256>, void> {
-  using type = annealcheck::numeric::mpfr256;
-};
-}  // namespace boost::numeric::odeint
 
 namespace annealcheck::properties {
 namespace {
@@ -52,21 +43,21 @@ struct OdeCase {
 };
 
 nlohmann::json to_json(const OdeCase& c) {
-  return {{"gamma", properties::to_json(c.gamma)}, {"delta0", properties::to_json(c.delta0)},
-          {"beta_star", properties::to_json(c.beta_star)}, {"householder", c.householder},
+  return {{"gamma", io::rational_texts(c.gamma)}, {"delta0", io::rational_texts(c.delta0)},
+          {"beta_star", io::rational_texts(c.beta_star)}, {"householder", c.householder},
           {"eps", c.eps.str()}, {"checkpoints", c.checkpoints}};
 }
 void showValue(const OdeCase& c, std::ostream& os) { os << to_json(c).dump(); }
 
 OdeCase from_json(const nlohmann::json& j) {
   OdeCase c;
-  c.gamma = read_rationals(j, "gamma");
-  c.delta0 = read_rationals(j, "delta0");
-  c.beta_star = read_rationals(j, "beta_star");
-  c.eps = read_rational(j, "eps");
-  c.checkpoints = static_cast<std::size_t>(read_integer(j, "checkpoints", 1, 1000));
+  c.gamma = io::read_rationals(j, "gamma");
+  c.delta0 = io::read_rationals(j, "delta0");
+  c.beta_star = io::read_rationals(j, "beta_star");
+  c.eps = io::read_rational(j, "eps");
+  c.checkpoints = static_cast<std::size_t>(io::read_integer(j, "checkpoints", 1, 1000));
   const std::size_t d = c.gamma.size();
-  c.householder = read_int_rows(j, "householder", -1000, 1000);
+  c.householder = io::read_int_rows(j, "householder", -1000, 1000);
   if (d == 0) throw InputError("gamma", "an empty array", "at least one eigenvalue");
   if (c.delta0.size() != d) throw InputError("delta0", std::to_string(c.delta0.size()) + " values", std::to_string(d) + " values");
   if (c.beta_star.size() != d) throw InputError("beta_star", std::to_string(c.beta_star.size()) + " values", std::to_string(d) + " values");
@@ -116,13 +107,6 @@ rc::Gen<OdeCase> generator(const GenOptions& o) {
 }
 
 template <numeric::RealNumber T>
-std::vector<T> in_type(const std::vector<Rational>& v) {
-  std::vector<T> out;
-  for (const auto& q : v) out.push_back(numeric::number_traits<T>::from_rational(q));
-  return out;
-}
-
-template <numeric::RealNumber T>
 T tolerance() {
   if constexpr (std::is_same_v<T, double>) return std::ldexp(1.0, -40);
   else return numeric::number_traits<T>::from_rational(gen::pow10(-30));
@@ -140,10 +124,10 @@ detail::CaseCheck check(const OdeCase& c) {
   std::vector<Rational> beta0 = multiply(u, c.delta0);
   for (std::size_t i = 0; i < d; ++i) beta0[i] = beta0[i] + c.beta_star[i];
   std::vector<std::vector<T>> uT(d), sT(d);
-  for (std::size_t i = 0; i < d; ++i) uT[i] = in_type<T>(u[i]), sT[i] = in_type<T>(s[i]);
-  const std::vector<T> gamma = in_type<T>(c.gamma), delta0 = in_type<T>(c.delta0), bstar = in_type<T>(c.beta_star);
+  for (std::size_t i = 0; i < d; ++i) uT[i] = numeric::round_each<T>(u[i]), sT[i] = numeric::round_each<T>(s[i]);
+  const std::vector<T> gamma = numeric::round_each<T>(c.gamma), delta0 = numeric::round_each<T>(c.delta0), bstar = numeric::round_each<T>(c.beta_star);
   const T eps = Tr::from_rational(c.eps), zero = numeric::from_int<T>(0), two = numeric::from_int<T>(2);
-  State x = in_type<T>(beta0);
+  State x = numeric::round_each<T>(beta0);
 
   T scale = zero, bmax = zero;
   for (std::size_t i = 0; i < d; ++i) {

@@ -15,6 +15,7 @@
 #include "properties/lemma2/lemma2_checks.hpp"
 #include "properties/prop1/prop1_case.hpp"
 #include "properties/support/lemma2_case.hpp"
+#include "properties/support/lemma2_property.hpp"
 #include "properties/support/property_def.hpp"
 
 namespace annealcheck::properties {
@@ -121,11 +122,8 @@ detail::PropertyDef<Lemma2Case> lemma2_claim(std::string id, std::string stateme
   set_common(d, std::move(id), std::move(statement));
   d.info.min_dim = 2;
   d.info.max_dim = 64;
-  d.info.case_format = "Lemma 2 instance: {gamma, lambda, delta0, k, rho?, alpha, eps, K, eta?, checkpoints}";
+  detail::use_lemma2_cases(d);
   d.generator = [premises, short_step](const GenOptions& g) { return lemma2_case({g.max_dim, premises, 10000, short_step}); };
-  d.to_json = [](const Lemma2Case& c) { return to_json(c); };
-  d.from_json = lemma2_case_from_json;
-  d.facts = [](const Lemma2Case& c) { return facts(c); };
   d.add_type<double>(200, std::move(check_double));
   d.add_type<numeric::mpfr256>(100, std::move(check_mpfr));
   d.add_runtime_mpfr(std::move(check_runtime));
@@ -159,7 +157,7 @@ void add_falsify(Catalog& c) {
   f4.info.refute_K = 1;
   f4.info.min_dim = 2;
   f4.info.max_dim = 2;
-  f4.info.case_format = "{alpha, eps, K, checkpoints}";
+  f4.info.case_format = prop1_case_format();
   f4.generator = [](const GenOptions& g) { return prop1_case(0, g.type == "double" ? 400 : 10000); };
   f4.to_json = [](const Prop1Case& x) { return to_json(x); };
   f4.from_json = prop1_case_from_json;

@@ -2,6 +2,7 @@
 // every multiprecision type, the generators' invariants (premises hold on every
 // generated case *and on every shrink*, no construction failure, the tags the
 // suite relies on occur, same seed same cases), and the registry API.
+#include "annealcheck/io/exact_json.hpp"
 #include "annealcheck/io/input_error.hpp"
 #include "annealcheck/numeric/cpp_bin_float_traits.hpp"
 #include "annealcheck/numeric/float128_traits.hpp"
@@ -9,6 +10,7 @@
 #include "annealcheck/numeric/mpfi_traits.hpp"
 #include "annealcheck/numeric/mpfr_traits.hpp"
 #include "properties/registry.hpp"
+#include "properties/report/report_schema.hpp"
 #include "properties/support/exact_gen.hpp"
 #include "properties/support/lemma2_case.hpp"
 #include "properties/support/show.hpp"
@@ -243,6 +245,42 @@ TEST(Registry, ReproduceReplaysTheShrunkCounterexample) {
   EXPECT_EQ(again.counterexample->case_json, first.counterexample->case_json);
   o.type = "mpfr256";  // a reproduce string belongs to one property@type
   EXPECT_THROW(ap::run_property("falsify.f4-case30-equal-parameters", o), annealcheck::InputError);
+}
+
+// Issue 10: a 40-digit number and 1e-400 (0 in double), written as JSON numbers,
+// reach each kind of case reader exactly — the Lemma 2 instance reader, the
+// io::read_rationals readers (gf-odeint) and the report reader that `replay` uses —
+// as the exact "p/q" texts of the case each property writes back.
+TEST(Registry, CaseNumbersAreReadFromTheirTextByEveryReader) {
+  namespace io = annealcheck::io;
+  const std::string forty = "1.234567890123456789012345678901234567891";
+  const auto pow10 = [](std::size_t n) {  // 10^n; built without "1" + std::string (GCC 12 -Wrestrict false positive)
+    std::string t(n + 1, '0');
+    t[0] = '1';
+    return an::parse_rational(t).value;
+  };
+  const Rational forty_q = an::parse_rational("1234567890123456789012345678901234567891").value / pow10(39);
+  const Rational tiny = Rational(1) / pow10(400);
+  const std::string lemma2 = R"({"gamma": [)" + forty + R"(, 0.5], "lambda": [1, 1], "delta0": [1, 1], "k": 2,
+                                 "alpha": 0.5, "eps": 1e-400, "K": 2, "checkpoints": 2})";
+  const std::string odeint = R"({"gamma": [)" + forty + R"(, 1], "delta0": [1, 1], "beta_star": [1e-400, 0],
+                                 "householder": [], "eps": 0.1, "checkpoints": 1})";
+  const auto written = [](const char* id, const char* type, const nlohmann::json& c) {
+    return io::parse_exact_json(ap::check_case(id, type, c).case_json, "written");
+  };
+  const auto l = written("lemma2.gf-lower-bound", "mpfr256", io::parse_exact_json(lemma2, "case"));
+  EXPECT_EQ(io::read_rationals(l, "gamma")[0], forty_q);
+  EXPECT_EQ(io::read_rational(l, "eps"), tiny);
+  const auto o = written("dynamics.gf-odeint", "double", io::parse_exact_json(odeint, "case"));
+  EXPECT_EQ(io::read_rationals(o, "gamma")[0], forty_q);
+  EXPECT_EQ(io::read_rationals(o, "beta_star")[0], tiny);
+  const std::string report = std::string(R"({"schema": ")") + annealcheck::report::kReportSchema +
+                             R"(", "property": {"id": "lemma2.gf-lower-bound"}, "type": {"id": "mpfr256", "bits": 256},
+                                "instance": )" + lemma2 + R"(, "rapidcheck": {"seed": 1},
+                                "violation": {"label": "G", "lhs": "1", "rhs": "2", "where": "GF stop"}})";
+  const auto r = written("lemma2.gf-lower-bound", "mpfr256", annealcheck::report::parse_report(report, "report.json")["instance"]);
+  EXPECT_EQ(io::read_rationals(r, "gamma")[0], forty_q);
+  EXPECT_EQ(io::read_rational(r, "eps"), tiny);
 }
 
 TEST(Registry, RcParamsAndThoroughAreHonoured) {

@@ -15,6 +15,7 @@
 #include "annealcheck/numeric/mpfr_traits.hpp"
 #include "properties/lemma2/lemma2_checks.hpp"
 #include "properties/support/lemma2_case.hpp"
+#include "properties/support/lemma2_property.hpp"
 #include "properties/support/property_def.hpp"
 
 namespace annealcheck::properties {
@@ -85,11 +86,9 @@ detail::PropertyDef<Lemma2Case> def(bool strengthened) {
   d.info.kind = PropertyKind::Holds;
   d.info.min_dim = strengthened ? 3 : 2;
   d.info.max_dim = 64;
-  d.info.case_format = "Lemma 2 instance: {gamma, lambda, delta0, k, rho?, alpha, eps, K, checkpoints}";
+  detail::use_lemma2_cases(d);
   const Premises p = strengthened ? Premises::C1Prime : Premises::C1C2;
   d.generator = [p](const GenOptions& g) { return lemma2_case({g.max_dim, p, 10000, false}); };
-  d.to_json = [](const Lemma2Case& c) { return to_json(c); };
-  d.from_json = lemma2_case_from_json;
   d.facts = [strengthened](const Lemma2Case& c) {
     CaseFacts f = facts(c);
     if (strengthened && !c1_holds(c.spec)) f.tags.push_back("C1-fails");

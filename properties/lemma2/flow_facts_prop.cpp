@@ -13,6 +13,7 @@
 #include "annealcheck/numeric/mpfr_traits.hpp"
 #include "properties/lemma2/lemma2_checks.hpp"
 #include "properties/support/lemma2_case.hpp"
+#include "properties/support/lemma2_property.hpp"
 #include "properties/support/property_def.hpp"
 
 namespace annealcheck::properties {
@@ -91,11 +92,8 @@ detail::PropertyDef<Lemma2Case> def(std::string id, std::string statement) {
   d.info.kind = PropertyKind::Holds;
   d.info.min_dim = 2;
   d.info.max_dim = 64;
-  d.info.case_format = "Lemma 2 instance: {gamma, lambda, delta0, k, rho?, alpha, eps, K, checkpoints}";
+  detail::use_lemma2_cases(d);
   d.generator = [](const GenOptions& g) { return lemma2_case({g.max_dim, Premises::C1C2, 10000, false}); };
-  d.to_json = [](const Lemma2Case& c) { return to_json(c); };
-  d.from_json = lemma2_case_from_json;
-  d.facts = [](const Lemma2Case& c) { return facts(c); };
   return d;
 }
 

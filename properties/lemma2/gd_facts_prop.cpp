@@ -15,6 +15,7 @@
 #include "annealcheck/numeric/mpfr_traits.hpp"
 #include "properties/lemma2/lemma2_checks.hpp"
 #include "properties/support/lemma2_case.hpp"
+#include "properties/support/lemma2_property.hpp"
 #include "properties/support/property_def.hpp"
 
 namespace annealcheck::properties {
@@ -50,14 +51,8 @@ detail::PropertyDef<Lemma2Case> def(int fact) {
   d.info.kind = PropertyKind::Holds;
   d.info.min_dim = 2;
   d.info.max_dim = 64;
-  d.info.case_format = "Lemma 2 instance: {gamma, lambda, delta0, k, rho?, alpha, eps, K, checkpoints}";
-  d.generator = [](const GenOptions& g) {
-    const bool exact = g.type == "mpq";
-    return lemma2_case({exact ? std::min<std::size_t>(g.max_dim, 12) : g.max_dim, Premises::C1C2, exact ? 64 : 10000, false});
-  };
-  d.to_json = [](const Lemma2Case& c) { return to_json(c); };
-  d.from_json = lemma2_case_from_json;
-  d.facts = [](const Lemma2Case& c) { return facts(c); };
+  detail::use_lemma2_cases(d);
+  d.generator = detail::gd_phase_cases;
   d.add_type<double>(400, [fact](const Lemma2Case& c) { return check_fact<double>(c, fact); });
 #if ANNEALCHECK_FULL_LADDER
   d.add_type<numeric::mpfr256>(100, [fact](const Lemma2Case& c) { return check_fact<numeric::mpfr256>(c, fact); });

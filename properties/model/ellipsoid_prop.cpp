@@ -10,11 +10,12 @@
 // L_D (d + 2 each), the quotient, sqrt and scaling (3), squares (2): 2d + 16
 // roundings relative on L_D; the extremes 4. An attained end is an identity:
 // WithinRounding at best in a rounding type, decided exactly in mpq.
+#include "annealcheck/io/exact_json.hpp"
+#include "annealcheck/numeric/rational_matrix.hpp"
 #include "annealcheck/numeric/builtin_traits.hpp"
 #include "annealcheck/numeric/gmp_traits.hpp"
 #include "annealcheck/numeric/mpfr_traits.hpp"
 #include "properties/support/exact_gen.hpp"
-#include "properties/support/exact_json.hpp"
 #include "properties/support/lemma2_case.hpp"
 #include "properties/support/property_def.hpp"
 #include "properties/support/spectrum_gen.hpp"
@@ -40,17 +41,17 @@ void showValue(const EllipsoidCase& c, std::ostream& os);
 
 nlohmann::json to_json(const EllipsoidCase& c) {
   nlohmann::json pts = nlohmann::json::array();
-  for (const auto& p : c.points) pts.push_back(properties::to_json(p));
-  return {{"gamma", properties::to_json(c.gamma)}, {"lambda", properties::to_json(c.lambda)}, {"eps", c.eps.str()}, {"points", pts}};
+  for (const auto& p : c.points) pts.push_back(io::rational_texts(p));
+  return {{"gamma", io::rational_texts(c.gamma)}, {"lambda", io::rational_texts(c.lambda)}, {"eps", c.eps.str()}, {"points", pts}};
 }
 
 void showValue(const EllipsoidCase& c, std::ostream& os) { os << to_json(c).dump(); }
 
 EllipsoidCase from_json(const nlohmann::json& j) {
   EllipsoidCase c;
-  c.gamma = read_rationals(j, "gamma");
-  c.lambda = read_rationals(j, "lambda");
-  c.eps = read_rational(j, "eps");
+  c.gamma = io::read_rationals(j, "gamma");
+  c.lambda = io::read_rationals(j, "lambda");
+  c.eps = io::read_rational(j, "eps");
   const std::size_t d = c.gamma.size();
   if (d == 0) throw InputError("gamma", "an empty array", "at least one eigenvalue");
   if (c.lambda.size() != d) throw InputError("lambda", std::to_string(c.lambda.size()) + " values", std::to_string(d) + " values");
@@ -62,7 +63,7 @@ EllipsoidCase from_json(const nlohmann::json& j) {
   if (!j.contains("points") || !j.at("points").is_array()) throw InputError("points", "nothing or not an array", "an array of points");
   for (std::size_t p = 0; p < j.at("points").size(); ++p) {
     nlohmann::json one{{"p", j.at("points")[p]}};
-    auto v = read_rationals(one, "p");
+    auto v = io::read_rationals(one, "p");
     if (v.size() != d) throw InputError("points[" + std::to_string(p) + "]", std::to_string(v.size()) + " values", std::to_string(d) + " values");
     c.points.push_back(std::move(v));
   }
@@ -101,17 +102,10 @@ rc::Gen<EllipsoidCase> generator(const GenOptions& o) {
   });
 }
 
-template <numeric::LadderNumber T>
-std::vector<T> in_type(const std::vector<Rational>& v) {
-  std::vector<T> out;
-  for (const auto& q : v) out.push_back(numeric::number_traits<T>::from_rational(q));
-  return out;
-}
-
 template <numeric::OrderedNumber T>
 detail::CaseCheck check(const EllipsoidCase& c) {
   using Tr = numeric::number_traits<T>;
-  const std::vector<T> gamma = in_type<T>(c.gamma), lambda = in_type<T>(c.lambda);
+  const std::vector<T> gamma = numeric::round_each<T>(c.gamma), lambda = numeric::round_each<T>(c.lambda);
   const T eps = Tr::from_rational(c.eps), zero = numeric::from_int<T>(0), one = numeric::from_int<T>(1);
   const std::size_t d = gamma.size();
   const long units = 2 * static_cast<long>(d) + 16;  // L_D on the scaled point (header); the extremes: 4
@@ -155,7 +149,7 @@ detail::CaseCheck check(const EllipsoidCase& c) {
                                      HI, where));
     }
   };
-  for (std::size_t p = 0; p < c.points.size(); ++p) point_check(in_type<T>(c.points[p]), "point " + std::to_string(p + 1), false, false);
+  for (std::size_t p = 0; p < c.points.size(); ++p) point_check(numeric::round_each<T>(c.points[p]), "point " + std::to_string(p + 1), false, false);
   std::vector<T> e(d, zero);
   e[x.argmin] = one;
   point_check(e, "basis vector e_" + std::to_string(x.argmin + 1), true, false);

@@ -1,8 +1,8 @@
 #include "properties/prop1/prop1_case.hpp"
 
+#include "annealcheck/io/exact_json.hpp"
 #include "annealcheck/io/input_error.hpp"
 #include "properties/support/exact_gen.hpp"
-#include "properties/support/exact_json.hpp"
 
 #include <fmt/format.h>
 
@@ -29,10 +29,10 @@ nlohmann::json to_json(const Prop1Case& c) {
 
 Prop1Case prop1_case_from_json(const nlohmann::json& j) {
   Prop1Case c;
-  c.alpha = read_rational(j, "alpha");
-  c.eps = read_rational(j, "eps");
-  c.K = read_integer(j, "K", 0, 1'000'000);
-  c.checkpoints = j.contains("checkpoints") ? static_cast<std::size_t>(read_integer(j, "checkpoints", 1, 100000)) : 8;
+  c.alpha = io::read_rational(j, "alpha");
+  c.eps = io::read_rational(j, "eps");
+  c.K = io::read_integer(j, "K", 0, 1'000'000);
+  c.checkpoints = j.contains("checkpoints") ? static_cast<std::size_t>(io::read_integer(j, "checkpoints", 1, 100000)) : 8;
   if (c.alpha.sign() <= 0 || !(c.alpha < Rational(1))) throw InputError("alpha", c.alpha.str(), "a value in the open interval (0, 1)");
   if (c.eps.sign() <= 0 || !(c.eps < Rational(1))) throw InputError("eps", c.eps.str(), "a value in the open interval (0, 1)");
   return c;

@@ -30,6 +30,7 @@ struct Prop1Case {
 rc::Gen<Prop1Case> prop1_case(long min_K, long max_K);
 nlohmann::json to_json(const Prop1Case& c);
 Prop1Case prop1_case_from_json(const nlohmann::json& j);
+inline const char* prop1_case_format() { return "{alpha, eps, K, checkpoints}"; }  // PropertyInfo::case_format
 CaseFacts facts(const Prop1Case& c);
 void showValue(const Prop1Case& c, std::ostream& os);
 

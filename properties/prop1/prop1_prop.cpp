@@ -101,7 +101,7 @@ detail::PropertyDef<Prop1Case> def(bool case21) {
   d.info.kind = PropertyKind::Holds;
   d.info.min_dim = 2;
   d.info.max_dim = 2;
-  d.info.case_format = "{alpha, eps, K, checkpoints}";
+  d.info.case_format = prop1_case_format();
   const long min_K = case21 ? 1 : 0;
   d.generator = [min_K, case21](const GenOptions& g) { return prop1_case(min_K, !case21 && g.type == "double" ? 400 : 10000); };
   d.to_json = [](const Prop1Case& c) { return to_json(c); };

@@ -57,7 +57,7 @@ WrittenReport report_paths(const properties::RunResult& r, const std::string& di
 json build_report(const properties::RunResult& r, const std::string& json_path) {
   const properties::PropertyInfo& info = properties::property_info(r.property_id);
   const properties::CaseReport& c = *r.counterexample;
-  const json the_case = json::parse(c.case_json);
+  const json the_case = io::parse_exact_json(c.case_json, "case");
   json j;
   j["schema"] = kReportSchema;
   j["property"] = {{"id", info.id},

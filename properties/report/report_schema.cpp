@@ -31,7 +31,7 @@ const json& report_field(const json& j, const std::string& path, json::value_t k
 json parse_report(const std::string& text, const std::string& path) {
   json j;
   try {
-    j = io::parse_json(text, path, io::Numbers::Native);
+    j = io::parse_exact_json(text, path);  // the case's numbers as their text (io/exact_json.hpp)
   } catch (const InputError& e) {
     throw InputError("REPORT", quote(path) + " (" + (e.value().rfind("malformed", 0) == 0 ? "malformed or truncated JSON: " : "") + e.value() + ")",
                      e.value().rfind("malformed", 0) == 0 ? "a complete report JSON file" : e.expected());

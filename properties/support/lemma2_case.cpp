@@ -1,5 +1,6 @@
 #include "properties/support/lemma2_case.hpp"
 
+#include "annealcheck/io/exact_json.hpp"
 #include "annealcheck/io/input_error.hpp"
 #include "annealcheck/numeric/mpfr_traits.hpp"
 #include "properties/support/exact_gen.hpp"
@@ -128,6 +129,46 @@ std::vector<std::string> spectrum_tags(const std::vector<model::ExactValue>& gam
   return tags;
 }
 
+namespace {
+
+// Zeros of δ(0) only where the premises allow them (signs[i] = 0 makes δ_i(0) = 0);
+// (C2′) needs some δ_j(0) ≠ 0 in S̄, a zero top coordinate is asked for by zero_top.
+void allow_zeros(std::vector<int>& signs, Premises premises, std::size_t split, bool zero_top) {
+  const bool c1p = premises == Premises::C1Prime;
+  for (std::size_t i = 0; i < signs.size(); ++i) {
+    const bool zero_ok = premises == Premises::C2Prime || (c1p ? i != 1 : (i != 0 && i < split));
+    if (signs[i] == 0 && !zero_ok) signs[i] = 1;
+  }
+  if (zero_top) signs[0] = 0;
+  if (premises == Premises::C2Prime) {
+    bool any = false;
+    for (std::size_t j = split; j < signs.size(); ++j) any = any || signs[j] != 0;
+    if (!any) signs[split] = 1;
+  }
+}
+
+// The case from its exact values (ρ given only when it is not the default, the largest valid).
+Lemma2Case assemble(const std::vector<Rational>& gamma, const std::vector<Rational>& lambda, const std::vector<Rational>& delta,
+                    int k, const std::optional<Rational>& rho, const Rational& alpha, const Rational& eps, long K, bool short_step,
+                    std::size_t checkpoints) {
+  Lemma2Case c;
+  model::InstanceSpec& s = c.spec;
+  s.gamma = exact_all(gamma);
+  s.lambda = exact_all(lambda);
+  s.delta0 = exact_all(delta);
+  s.k = static_cast<std::size_t>(k);
+  if (rho) s.rho = model::exact(*rho);
+  s.alpha = model::exact(alpha);
+  s.eps = model::exact(eps);
+  s.K = K;
+  if (short_step) s.eta = model::exact(Rational(9, 10) / gamma[0]);
+  s.source = "generated";
+  c.checkpoints = checkpoints;
+  return c;
+}
+
+}  // namespace
+
 rc::Gen<Lemma2Case> lemma2_case(const Lemma2GenOptions& o) {
   return rc::gen::exec([o] {
     const bool c1p = o.premises == Premises::C1Prime;
@@ -149,18 +190,8 @@ rc::Gen<Lemma2Case> lemma2_case(const Lemma2GenOptions& o) {
     const int checkpoints = *gen::small_int(1, 24);
     const bool zero_top = c1p && *gen::small_int(0, 1) == 1;
 
-    // Zeros only where the premises allow them.
     const std::size_t split = static_cast<std::size_t>(k - 1);
-    for (std::size_t i = 0; i < signs.size(); ++i) {
-      const bool zero_ok = o.premises == Premises::C2Prime || (c1p ? i != 1 : (i != 0 && i < split));
-      if (signs[i] == 0 && !zero_ok) signs[i] = 1;
-    }
-    if (zero_top) signs[0] = 0;
-    if (o.premises == Premises::C2Prime) {
-      bool any = false;
-      for (std::size_t j = split; j < signs.size(); ++j) any = any || signs[j] != 0;
-      if (!any) signs[split] = 1;
-    }
+    allow_zeros(signs, o.premises, split, zero_top);
     std::vector<Rational> delta(d);
     for (int i = 0; i < d; ++i) delta[i] = Rational(signs[i]) * mags[i].value();
 
@@ -207,22 +238,10 @@ rc::Gen<Lemma2Case> lemma2_case(const Lemma2GenOptions& o) {
     }
     for (std::size_t i = 0; i < split && scale > 0; ++i) delta[i] = delta[i] * gen::pow10(-scale);
 
-    Lemma2Case c;
-    model::InstanceSpec& s = c.spec;
-    s.gamma = exact_all(gamma);
     std::vector<Rational> lam;
     for (const auto& l : lambda) lam.push_back(l.value());
-    s.lambda = exact_all(lam);
-    s.delta0 = exact_all(delta);
-    s.k = static_cast<std::size_t>(k);
-    if (phi != 0) s.rho = model::exact(rho);
-    s.alpha = model::exact(alpha);
-    s.eps = model::exact(eps);
-    s.K = K;
-    if (o.short_step) s.eta = model::exact(Rational(9, 10) / gamma[0]);
-    s.source = "generated";
-    c.checkpoints = static_cast<std::size_t>(checkpoints);
-    return c;
+    return assemble(gamma, lam, delta, k, phi != 0 ? std::optional<Rational>(rho) : std::nullopt, alpha, eps, K,
+                    o.short_step, static_cast<std::size_t>(checkpoints));
   });
 }
 
@@ -236,23 +255,15 @@ Lemma2Case lemma2_case_from_json(const nlohmann::json& j) {
   Lemma2Case c;
   nlohmann::json inst = j;
   if (inst.is_object() && inst.contains("checkpoints")) {
-    const auto& v = inst.at("checkpoints");
-    const std::string text = v.is_string() ? v.get<std::string>() : v.dump();
-    const auto p = numeric::parse_rational(text);
-    if (!p.ok() || !p.value.is_integer() || p.value < Rational(1) || p.value > Rational(100000))
-      throw InputError("checkpoints", text, "an integer in 1..100000");
-    c.checkpoints = static_cast<std::size_t>(std::stol(p.value.str()));
+    c.checkpoints = static_cast<std::size_t>(io::read_integer(inst, "checkpoints", 1, 100000));
     inst.erase("checkpoints");
   }
-  // Numbers as exact texts (a JSON number is read from its literal text, as io/exact_json does).
-  for (const char* key : {"gamma", "lambda", "delta0"})
-    if (inst.contains(key) && inst[key].is_array())
-      for (auto& v : inst[key])
-        if (v.is_number()) v = v.dump();
-  for (const char* key : {"rho", "alpha", "eps", "K", "k", "eta"})
-    if (inst.contains(key) && inst[key].is_number()) inst[key] = inst[key].dump();
-  c.spec = model::instance_from_json(inst, "case");
+  c.spec = model::instance_from_json(inst, "case");  // numbers through io::exact_number, never through double
   return c;
+}
+
+std::string lemma2_case_format(const std::string& more) {
+  return "Lemma 2 instance: {gamma, lambda, delta0, k, rho?, alpha, eps, K, eta?, checkpoints}" + more;
 }
 
 CaseFacts facts(const Lemma2Case& c) {

@@ -50,6 +50,9 @@ inline const model::InstanceSpec& lemma2_instance(const Lemma2Case& c) { return 
 // {instance fields..., "checkpoints": n}; reads plain instance files too.
 nlohmann::json to_json(const Lemma2Case& c);
 Lemma2Case lemma2_case_from_json(const nlohmann::json& j);
+// The fields of a Lemma 2 case as PropertyInfo::case_format states them, with
+// `more` (further fields of a case that carries one) appended.
+std::string lemma2_case_format(const std::string& more = "");
 CaseFacts facts(const Lemma2Case& c);
 void showValue(const Lemma2Case& c, std::ostream& os);  // exact JSON (RapidCheck counterexamples)
 

@@ -1,10 +1,8 @@
-// A random orthogonal matrix, exactly: U = H(v_1)···H(v_r) with Householder
-// reflections H(v) = I − 2vvᵀ/(vᵀv) of integer vectors v. Each H(v) is a
-// rational orthogonal matrix, so UᵀU = I holds exactly in mpq and U reaches every
-// number type rounded once from exact values (SPEC §5 "β-space").
+// Generator of random exact orthogonal matrices: the integer Householder vectors
+// of U = H(v_1)···H(v_r) (numeric/rational_matrix.hpp builds U exactly from them).
 #pragma once
 
-#include "annealcheck/numeric/rational.hpp"
+#include "annealcheck/numeric/rational_matrix.hpp"
 
 #include <rapidcheck.h>
 
@@ -12,12 +10,10 @@
 
 namespace annealcheck::properties {
 
-using RationalMatrix = std::vector<std::vector<numeric::Rational>>;
-
-RationalMatrix householder_product(std::size_t d, const std::vector<std::vector<int>>& reflections);
-// U·diag(w)·Uᵀ
-RationalMatrix conjugate_diagonal(const RationalMatrix& u, const std::vector<numeric::Rational>& w);
-std::vector<numeric::Rational> multiply(const RationalMatrix& a, const std::vector<numeric::Rational>& x);
+using numeric::conjugate_diagonal;
+using numeric::householder_product;
+using numeric::multiply;
+using numeric::RationalMatrix;
 
 namespace gen {
 // 0..d reflections (shrinking toward none: U = I), entries in [−4, 4], never all zero.

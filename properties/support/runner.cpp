@@ -1,5 +1,6 @@
 #include "properties/support/runner.hpp"
 
+#include "annealcheck/io/exact_json.hpp"
 #include "annealcheck/io/input_error.hpp"
 #include "properties/support/fnv1a.hpp"
 
@@ -29,7 +30,7 @@ CertifiedVerdict certify_safely(const ResolvedOptions& o, const std::string& cas
     return v;
   }
   try {
-    return o.certify(nlohmann::json::parse(case_json));
+    return o.certify(io::parse_exact_json(case_json, "case"));
   } catch (const std::exception& e) {
     v.decision = "undecided";
     v.label = "exception";
@@ -146,6 +147,24 @@ std::string reproduce_token(const std::string& config) {
   return config.substr(at, end == std::string::npos ? std::string::npos : end - at);
 }
 
+// The --reproduce string as RapidCheck's map (empty without one); InputError when it
+// does not parse or, strictly, holds no entry for this property@type.
+std::unordered_map<std::string, rc::detail::Reproduce> reproduce_map(const ResolvedOptions& o, const std::string& id) {
+  std::unordered_map<std::string, rc::detail::Reproduce> reproduce;
+  if (!o.reproduce) return reproduce;
+  try {
+    reproduce = rc::detail::configFromString("reproduce=" + *o.reproduce).reproduce;
+  } catch (const std::exception& e) {
+    throw InputError("reproduce", "\"" + *o.reproduce + "\"", std::string("a RapidCheck reproduce string (") + e.what() + ")");
+  }
+  if (o.reproduce_strict && !reproduce.count(id)) {
+    std::string keys;
+    for (const auto& [k, v] : reproduce) keys += (keys.empty() ? "" : ", ") + k;
+    throw InputError("reproduce", "a string recorded for " + keys, "one recorded for " + id + " (property@type)");
+  }
+  return reproduce;
+}
+
 }  // namespace
 
 RunResult RunContext::execute(const rc::detail::Property& property) {
@@ -161,19 +180,7 @@ RunResult RunContext::execute(const rc::detail::Property& property) {
   params.maxDiscardRatio = o.max_discard_ratio;
   params.disableShrinking = !o.shrink;
 
-  std::unordered_map<std::string, rc::detail::Reproduce> reproduce;
-  if (o.reproduce) {
-    try {
-      reproduce = rc::detail::configFromString("reproduce=" + *o.reproduce).reproduce;
-    } catch (const std::exception& e) {
-      throw InputError("reproduce", "\"" + *o.reproduce + "\"", std::string("a RapidCheck reproduce string (") + e.what() + ")");
-    }
-    if (o.reproduce_strict && !reproduce.count(md.id)) {
-      std::string keys;
-      for (const auto& [k, v] : reproduce) keys += (keys.empty() ? "" : ", ") + k;
-      throw InputError("reproduce", "a string recorded for " + keys, "one recorded for " + md.id + " (property@type)");
-    }
-  }
+  const std::unordered_map<std::string, rc::detail::Reproduce> reproduce = reproduce_map(o, md.id);
 
   RunResult r;
   r.property_id = s.info.id;

@@ -22,8 +22,11 @@ namespace annealcheck::numeric {
 inline void showValue(const Rational& q, std::ostream& os) { os << q.str(); }
 }  // namespace annealcheck::numeric
 
+namespace annealcheck::io {  // model::ExactValue is io::ExactNumber: found by ADL here
+inline void showValue(const ExactNumber& v, std::ostream& os) { os << v.text << " (= " << v.value.str() << ")"; }
+}  // namespace annealcheck::io
+
 namespace annealcheck::model {
-inline void showValue(const ExactValue& v, std::ostream& os) { os << v.text << " (= " << v.value.str() << ")"; }
 void showValue(const InstanceSpec& s, std::ostream& os);  // instance JSON, exact (show.cpp)
 }  // namespace annealcheck::model
 

@@ -19,9 +19,9 @@ namespace limits = annealcheck::limits;
 
 std::string nested(std::size_t depth) { return std::string(depth, '[') + "1" + std::string(depth, ']'); }
 
-std::string error_of(const std::string& text, Numbers n = Numbers::Text) {
+std::string error_of(const std::string& text) {
   try {
-    parse_json(text, "doc.json", n);
+    parse_exact_json(text, "doc.json");
   } catch (const InputError& e) {
     return e.what();
   }
@@ -29,8 +29,7 @@ std::string error_of(const std::string& text, Numbers n = Numbers::Text) {
 }
 
 TEST(ParseJson, NestingUpToTheLimitParses) {
-  EXPECT_NO_THROW(parse_json(nested(limits::kMaxNesting), "doc.json", Numbers::Text));
-  EXPECT_NO_THROW(parse_json(nested(limits::kMaxNesting), "doc.json", Numbers::Native));
+  EXPECT_NO_THROW(parse_exact_json(nested(limits::kMaxNesting), "doc.json"));
 }
 
 TEST(ParseJson, DeeperNestingIsRefusedWhileParsing) {  // issue 12: 100 000 levels overflowed the stack on the error path
@@ -44,7 +43,7 @@ TEST(ParseJson, DeeperNestingIsRefusedWhileParsing) {  // issue 12: 100 000 leve
     for (int i = 0; i < 100000; ++i) s += "{\"a\":";
     return s + "1" + std::string(100000, '}');
   }();
-  EXPECT_NE(error_of(objects, Numbers::Native).find("nested deeper"), std::string::npos);
+  EXPECT_NE(error_of(objects).find("nested deeper"), std::string::npos);
 }
 
 TEST(ParseJson, ArraysAndObjectsAreBounded) {
@@ -56,13 +55,55 @@ TEST(ParseJson, ArraysAndObjectsAreBounded) {
   EXPECT_NE(error_of(o + "}").find("members"), std::string::npos);
 }
 
-TEST(ParseJson, NumbersKeepTheirTextOrAreNative) {
-  const auto t = parse_json(R"({"x": 0.1, "n": 7})", "d", Numbers::Text);
+TEST(ParseJson, NumbersKeepTheirText) {
+  const auto t = parse_exact_json(R"({"x": 0.1, "n": 7, "big": 18446744073709551616})", "d");
   EXPECT_EQ(t["x"], "0.1");
-  EXPECT_EQ(t["n"], "7");
-  const auto n = parse_json(R"({"x": 0.5, "n": 7})", "d", Numbers::Native);
-  EXPECT_EQ(n["x"].get<double>(), 0.5);
-  EXPECT_EQ(n["n"].get<int>(), 7);
+  EXPECT_TRUE(t["n"].is_number_integer());  // a 64-bit integer is exact as it is
+  EXPECT_EQ(t["n"].get<int>(), 7);
+  EXPECT_EQ(t["big"], "18446744073709551616");  // past uint64: nlohmann alone would make it a double
+}
+
+// 40 significant digits and a number below double's range (1e-400 is 0 in double,
+// 0.1 is not 1/10): each reader gives exactly the rational the text denotes.
+annealcheck::numeric::Rational integer(const std::string& digits) { return annealcheck::numeric::parse_rational(digits).value; }
+annealcheck::numeric::Rational pow10(int n) {  // built without "1" + std::string (GCC 12 -Wrestrict false positive)
+  std::string t(static_cast<std::size_t>(n) + 1, '0');
+  t[0] = '1';
+  return integer(t);
+}
+constexpr const char* kForty = "1.234567890123456789012345678901234567891";
+const annealcheck::numeric::Rational kFortyValue = integer("1234567890123456789012345678901234567891") / pow10(39);
+const annealcheck::numeric::Rational kTiny = annealcheck::numeric::Rational(1) / pow10(400);
+
+TEST(ExactNumbers, FortyDigitsAnd1eMinus400RoundTripThroughEveryReader) {
+  using annealcheck::numeric::Rational;
+  const auto j = parse_exact_json(std::string(R"({"a": )") + kForty + R"(, "b": 1e-400, "v": [)" + kForty +
+                                      R"(, 1e-400, "1e-400", 0.1], "n": 12345678901234567890, "rows": [[3, "-4"]]})", "d");
+  EXPECT_EQ(exact_number(j["a"], "a").text, kForty);
+  EXPECT_EQ(read_rational(j, "a"), kFortyValue);
+  EXPECT_EQ(read_rational(j, "b"), kTiny);
+  const auto v = read_rationals(j, "v");
+  ASSERT_EQ(v.size(), 4u);
+  EXPECT_EQ(v[0], kFortyValue);
+  EXPECT_EQ(v[1], kTiny);
+  EXPECT_EQ(v[2], kTiny);
+  EXPECT_EQ(v[3], Rational(1, 10));
+  EXPECT_EQ(exact_number(j["n"], "n").value, integer("12345678901234567890"));
+  EXPECT_EQ(read_int_rows(j, "rows", -10, 10), (std::vector<std::vector<int>>{{3, -4}}));
+  // written back and read again: equal
+  EXPECT_EQ(read_rationals(parse_exact_json(nlohmann::json{{"v", rational_texts(v)}}.dump(), "again"), "v"), v);
+}
+
+TEST(ExactNumbers, ADoubleIsRefusedNotRounded) {
+  const nlohmann::json rounded = nlohmann::json::parse(R"({"x": 0.1})");  // nlohmann's parse: already a double
+  try {
+    read_rational(rounded, "x");
+    FAIL() << "a double was read as a number";
+  } catch (const InputError& e) {
+    EXPECT_EQ(e.field(), "x");
+    EXPECT_NE(std::string(e.what()).find("already rounded to a double"), std::string::npos) << e.what();
+  }
+  EXPECT_EQ(read_rational(nlohmann::json::parse(R"({"x": 7})"), "x"), annealcheck::numeric::Rational(7));  // integers are exact
 }
 
 TEST(ReadTextFile, StopsAtTheSizeLimit) {  // issue 12: `eval /dev/zero` read until bad_alloc

@@ -50,6 +50,23 @@ TEST(InstanceSpec, JsonNumbersKeepTheirText) {
   EXPECT_EQ(s.eps.value.str(), "1/1000000000000000000000000000000");
 }
 
+TEST(InstanceSpec, FortyDigitsAndBelowDoubleRangeStayExact) {  // issue 10: no path through double
+  const std::string forty = "1.234567890123456789012345678901234567891";
+  const auto s = load(R"({"gamma": [)" + forty + R"(, 0.5], "lambda": [1, 1], "delta0": [1, 1], "k": 2, "eps": 1e-400})");
+  using annealcheck::numeric::parse_rational;
+  const auto pow10 = [](std::size_t n) {  // 10^n; built without "1" + std::string (GCC 12 -Wrestrict false positive)
+    std::string t(n + 1, '0');
+    t[0] = '1';
+    return parse_rational(t).value;
+  };
+  EXPECT_EQ(s.gamma[0].text, forty);
+  EXPECT_EQ(s.gamma[0].value, parse_rational("1234567890123456789012345678901234567891").value / pow10(39));
+  EXPECT_EQ(s.eps.value, annealcheck::numeric::Rational(1) / pow10(400));
+  const auto back = load(annealcheck::model::instance_to_json(s).dump());
+  EXPECT_EQ(back.gamma[0].value, s.gamma[0].value);
+  EXPECT_EQ(back.eps.value, s.eps.value);
+}
+
 TEST(InstanceSpec, RoundTripsThroughJson) {
   const auto s = load(kGood);
   const auto back = load(annealcheck::model::instance_to_json(s).dump());

@@ -3,7 +3,8 @@
 // operator new/delete are replaced below with malloc/free: GCC cannot see they pair up.
 #pragma GCC diagnostic ignored "-Wmismatched-new-delete"
 #include "annealcheck/numeric/mpfr_traits.hpp"
-#include "annealcheck/prop1/beta_space.hpp"
+#include "annealcheck/dynamics/beta_space.hpp"
+#include "annealcheck/prop1/least_squares.hpp"
 
 #include <gtest/gtest.h>
 
@@ -24,6 +25,7 @@ void operator delete(void* p) noexcept { std::free(p); }
 void operator delete(void* p, std::size_t) noexcept { std::free(p); }
 
 using namespace annealcheck::prop1;
+using namespace annealcheck::dynamics;
 using annealcheck::numeric::mpfr256;
 using annealcheck::numeric::Rational;
 

@@ -1,4 +1,4 @@
-// Runs on β itself (prop1/beta_space.hpp, symmetric_eigen.hpp, odeint_flow.hpp):
+// Runs on β itself (dynamics/beta_space.hpp, numeric/symmetric_eigen.hpp, dynamics/odeint_flow.hpp):
 // * SPEC §5: with rotated data (S_X and Σ_X not diagonal) the losses equal the
 //   diagonal eigen-coordinate ones;
 // * Jacobi reconstructs A and returns an orthogonal basis;
@@ -6,9 +6,11 @@
 // * GD with a growing factor in double reports the overflow step.
 #include "annealcheck/numeric/builtin_traits.hpp"
 #include "annealcheck/numeric/mpfr_traits.hpp"
-#include "annealcheck/prop1/beta_space.hpp"
+#include "annealcheck/dynamics/beta_space.hpp"
+#include "annealcheck/prop1/least_squares.hpp"
 #include "annealcheck/prop1/draw_outcome.hpp"
-#include "annealcheck/prop1/odeint_flow.hpp"
+#include "annealcheck/dynamics/odeint_flow.hpp"
+#include "annealcheck/numeric/symmetric_eigen.hpp"
 
 #include <gtest/gtest.h>
 #include <rapidcheck/gtest.h>
@@ -17,6 +19,9 @@
 #include <cmath>
 
 using namespace annealcheck::prop1;
+using namespace annealcheck::dynamics;
+using annealcheck::numeric::SymmetricEigen;
+using annealcheck::numeric::symmetric_eigen;
 using annealcheck::numeric::mpfr128;
 using annealcheck::numeric::mpfr256;
 using annealcheck::numeric::Rational;

@@ -60,14 +60,11 @@ struct SideAudit {
   std::optional<Digits> digits;
 };
 
-struct CheckAudit {
-  std::string label, statement, relation, where, note;
-  std::string verdict;                       // rung: PASS / FAIL / n/a
+struct CheckAudit : engine::CheckHead {   // the rung's check as `eval` reports it, and:
   interval::Certainty reference = interval::Certainty::Undecided;
   std::optional<long> decided_at_bits;
   std::optional<bool> agrees;                // nullopt: reference undecided
   bool stepwise = false;                     // judged at the rung's own point
-  double relative_bound = 0;
   SideAudit lhs, rhs, margin;                // margin digits at scale max(|lhs|, |rhs|)
 };
 

@@ -86,9 +86,12 @@ std::vector<DigitSeries> digit_series(const AuditResult& a) {
   return out;
 }
 
-std::string render_table(const AuditResult& a) {
+namespace {
+
+// The reference: precision, its main quantities and its verdicts.
+std::string reference_text(const AuditResult& a) {
+  std::string s;
   const auto& ref = a.reference.final;
-  std::string s = fmt::format("audit of {} ({})\n", a.problem_source, a.problem_kind);
   std::string tried;
   for (long b : a.reference.bits_tried) tried += (tried.empty() ? "" : ", ") + std::to_string(b);
   s += fmt::format("reference: MPFI, {} bits (tried {}; cap {}), {:.2f} s; exact GD stops after {} steps\n", ref.bits, tried,
@@ -106,15 +109,18 @@ std::string render_table(const AuditResult& a) {
     col += static_cast<int>(t.size());
   }
   s += "\n\n";
+  return s;
+}
 
-  std::size_t W = 16;  // fits " -1.2345678e-300"
+// The rung columns' width (fits " -1.2345678e-300" and every type id) and their header.
+std::size_t column_width(const AuditResult& a) {
+  std::size_t W = 16;
   for (const auto& r : a.rungs) W = std::max(W, r.type_id.size() + 1);
-  std::string head = fmt::format("{:<34}", "rung");
-  for (const auto& r : a.rungs) head += fmt::format("{:>{}}", r.type_id, W);
-  s += head + "\n" + fmt::format("{:<34}", "  bits");
-  for (const auto& r : a.rungs) s += fmt::format("{:>{}}", r.bits, W);
-  s += "\n";
-  if (a.rungs.empty()) return s;
+  return W;
+}
+
+std::string values_rows(const AuditResult& a, std::size_t W) {
+  std::string s;
   s += "values (8 digits; JSON has every digit)\n";
   for (const char* id : {interval::quantity::gf_time, interval::quantity::gf_population_loss, interval::quantity::fast_population_loss,
                          interval::quantity::bound_G, interval::quantity::bound_A1, interval::quantity::bound_A}) {
@@ -127,6 +133,11 @@ std::string render_table(const AuditResult& a) {
     }
     s += "\n";
   }
+  return s;
+}
+
+std::string digits_rows(const AuditResult& a, std::size_t W) {
+  std::string s;
   s += fmt::format("correct significant digits against the reference (* counted: each needs >= D = {})\n", a.options.min_digits);
   for (std::size_t k = 0; k < a.rungs.front().quantities.size(); ++k) {
     const auto& q0 = a.rungs.front().quantities[k];
@@ -134,6 +145,11 @@ std::string render_table(const AuditResult& a) {
     for (const auto& r : a.rungs) s += fmt::format("{:>{}}", r.error.empty() && k < r.quantities.size() ? cell(r.quantities[k].digits) : "err", W);
     s += "\n";
   }
+  return s;
+}
+
+std::string check_rows(const AuditResult& a, std::size_t W) {
+  std::string s;
   s += "margins (digits at the scale of the sides), verdicts vs reference\n";
   for (std::size_t k = 0; k < a.rungs.front().checks.size(); ++k) {
     const auto& c0 = a.rungs.front().checks[k];
@@ -151,6 +167,11 @@ std::string render_table(const AuditResult& a) {
     }
     s += "\n";
   }
+  return s;
+}
+
+std::string trajectory_rows(const AuditResult& a, std::size_t W) {
+  std::string s;
   s += "trajectory: first point with < D digits; then the first point outside the enclosure at all\n";
   for (Segment seg : {Segment::GradientFlow, Segment::Descent, Segment::FlowAfterDescent}) {
     const std::string unit = seg == Segment::Descent ? "step " : "cp ";
@@ -173,7 +194,11 @@ std::string render_table(const AuditResult& a) {
   }
   s += fmt::format("{:<34}", "  seconds");
   for (const auto& r : a.rungs) s += fmt::format("{:>{}.2f}", r.seconds, W);
-  s += "\n\nsummary\n";
+  return s;
+}
+
+std::string summary_text(const AuditResult& a) {
+  std::string s = "\n\nsummary\n";
   if (a.summary.smallest_sufficient)
     s += fmt::format("  smallest sufficient rung: {} ({} bits): every verdict agrees with the reference and every counted quantity "
                      "has >= {} correct digits\n",
@@ -189,19 +214,23 @@ std::string render_table(const AuditResult& a) {
   return s;
 }
 
-json render_json(const AuditResult& a) {
-  json j;
-  j["format"] = "annealcheck-audit/1";
-  j["problem"] = {{"kind", a.problem_kind}, {"source", a.problem_source}, {"exact", instance_json(a.exact)}};
-  json types = json::array();
-  for (const auto& t : a.options.ladder) types.push_back(t.id);
-  j["options"] = {{"types", types},
-                  {"reference_bits", a.options.reference_bits},
-                  {"reference_cap_bits", a.options.reference_cap_bits},
-                  {"min_digits", a.options.min_digits},
-                  {"checkpoints", a.options.checkpoints},
-                  {"closed_form", a.options.closed_form},
-                  {"jobs", a.options.jobs}};
+}  // namespace
+
+std::string render_table(const AuditResult& a) {
+  std::string s = fmt::format("audit of {} ({})\n", a.problem_source, a.problem_kind) + reference_text(a);
+  const std::size_t W = column_width(a);
+  std::string head = fmt::format("{:<34}", "rung");
+  for (const auto& r : a.rungs) head += fmt::format("{:>{}}", r.type_id, W);
+  s += head + "\n" + fmt::format("{:<34}", "  bits");
+  for (const auto& r : a.rungs) s += fmt::format("{:>{}}", r.bits, W);
+  s += "\n";
+  if (a.rungs.empty()) return s;
+  return s + values_rows(a, W) + digits_rows(a, W) + check_rows(a, W) + trajectory_rows(a, W) + summary_text(a);
+}
+
+namespace {
+
+json reference_json(const AuditResult& a) {
   const auto& ref = a.reference.final;
   json rq = json::array(), rv = json::array();
   for (const auto& [id, e] : ref.quantities) rq.push_back({{"id", id}, {"enclosure", enclosure_json(e)}});
@@ -215,7 +244,7 @@ json render_json(const AuditResult& a) {
     x["margin"] = enclosure_json(c.margin);
     rv.push_back(x);
   }
-  j["reference"] = {{"bits", ref.bits},
+  return {{"bits", ref.bits},
                     {"bits_tried", a.reference.bits_tried},
                     {"seconds", a.reference.seconds},
                     {"gd_steps", ref.gd_steps ? json(*ref.gd_steps) : json(nullptr)},
@@ -223,43 +252,63 @@ json render_json(const AuditResult& a) {
                     {"quantities", rq},
                     {"verdicts", rv},
                     {"undecided", a.reference.still_undecided}};
-  json rungs = json::array();
-  for (const auto& r : a.rungs) {
-    json x{{"type", r.type_id}, {"bits", r.bits}, {"seconds", r.seconds}, {"sufficient", r.sufficient}, {"problems", r.problems}};
-    x["error"] = r.error.empty() ? json(nullptr) : json(r.error);
-    x["first_problem"] = r.problems.empty() ? json(nullptr) : json(r.problems.front());
-    if (r.error.empty()) {
-      x["min_counted_digits"] = r.min_counted_digits;
-      x["min_counted_what"] = r.min_counted_what;
-      x["gd_steps"] = r.gd_steps;
-      x["gd_stopped_early"] = r.gd_stopped_early;
-      x["P"] = r.P;
-      json qs = json::array(), cs = json::array(), ts = json::array();
-      for (const auto& qa : r.quantities) {
-        json qj{{"id", qa.id}, {"label", qa.label}, {"description", qa.description}, {"counted", qa.counted}};
-        qj["value"] = qa.value ? json(qa.value->str()) : json(nullptr);
-        qj["reference"] = enclosure_json(qa.reference);
-        qj["digits"] = digits_json(qa.digits);
-        qj["scale"] = qa.scale;
-        qs.push_back(qj);
-      }
-      for (const auto& c : r.checks) {
-        json cj{{"label", c.label}, {"statement", c.statement}, {"relation", c.relation}, {"where", c.where}, {"note", c.note},
-                {"verdict", c.verdict}, {"reference_verdict", certainty_name(c.reference)}, {"stepwise", c.stepwise},
-                {"relative_bound", c.relative_bound}, {"lhs", side_json(c.lhs)}, {"rhs", side_json(c.rhs)}, {"margin", side_json(c.margin)}};
-        cj["decided_at_bits"] = c.decided_at_bits ? json(*c.decided_at_bits) : json(nullptr);
-        cj["agrees"] = c.agrees ? json(*c.agrees) : json(nullptr);
-        cs.push_back(cj);
-      }
-      for (const auto& t : r.trajectory)
-        ts.push_back({{"segment", segment_name(t.segment)}, {"points", t.points}, {"first_outside", departure_json(t.first_outside)},
-                      {"first_below", departure_json(t.first_below)}});
-      x["quantities"] = qs;
-      x["checks"] = cs;
-      x["trajectory"] = ts;
+}
+
+json rung_json(const RungAudit& r) {
+  json x{{"type", r.type_id}, {"bits", r.bits}, {"seconds", r.seconds}, {"sufficient", r.sufficient}, {"problems", r.problems}};
+  x["error"] = r.error.empty() ? json(nullptr) : json(r.error);
+  x["first_problem"] = r.problems.empty() ? json(nullptr) : json(r.problems.front());
+  if (r.error.empty()) {
+    x["min_counted_digits"] = r.min_counted_digits;
+    x["min_counted_what"] = r.min_counted_what;
+    x["gd_steps"] = r.gd_steps;
+    x["gd_stopped_early"] = r.gd_stopped_early;
+    x["P"] = r.P;
+    json qs = json::array(), cs = json::array(), ts = json::array();
+    for (const auto& qa : r.quantities) {
+      json qj{{"id", qa.id}, {"label", qa.label}, {"description", qa.description}, {"counted", qa.counted}};
+      qj["value"] = qa.value ? json(qa.value->str()) : json(nullptr);
+      qj["reference"] = enclosure_json(qa.reference);
+      qj["digits"] = digits_json(qa.digits);
+      qj["scale"] = qa.scale;
+      qs.push_back(qj);
     }
-    rungs.push_back(x);
+    for (const auto& c : r.checks) {
+      json cj{{"label", c.label}, {"statement", c.statement}, {"relation", c.relation}, {"where", c.where}, {"note", c.note},
+              {"verdict", c.verdict}, {"reference_verdict", certainty_name(c.reference)}, {"stepwise", c.stepwise},
+              {"relative_bound", c.relative_bound}, {"lhs", side_json(c.lhs)}, {"rhs", side_json(c.rhs)}, {"margin", side_json(c.margin)}};
+      cj["decided_at_bits"] = c.decided_at_bits ? json(*c.decided_at_bits) : json(nullptr);
+      cj["agrees"] = c.agrees ? json(*c.agrees) : json(nullptr);
+      cs.push_back(cj);
+    }
+    for (const auto& t : r.trajectory)
+      ts.push_back({{"segment", segment_name(t.segment)}, {"points", t.points}, {"first_outside", departure_json(t.first_outside)},
+                    {"first_below", departure_json(t.first_below)}});
+    x["quantities"] = qs;
+    x["checks"] = cs;
+    x["trajectory"] = ts;
   }
+  return x;
+}
+
+}  // namespace
+
+json render_json(const AuditResult& a) {
+  json j;
+  j["format"] = "annealcheck-audit/1";
+  j["problem"] = {{"kind", a.problem_kind}, {"source", a.problem_source}, {"exact", instance_json(a.exact)}};
+  json types = json::array();
+  for (const auto& t : a.options.ladder) types.push_back(t.id);
+  j["options"] = {{"types", types},
+                  {"reference_bits", a.options.reference_bits},
+                  {"reference_cap_bits", a.options.reference_cap_bits},
+                  {"min_digits", a.options.min_digits},
+                  {"checkpoints", a.options.checkpoints},
+                  {"closed_form", a.options.closed_form},
+                  {"jobs", a.options.jobs}};
+  j["reference"] = reference_json(a);
+  json rungs = json::array();
+  for (const auto& r : a.rungs) rungs.push_back(rung_json(r));
   j["rungs"] = rungs;
   json ins = json::array();
   for (const auto& f : a.summary.insufficient) ins.push_back({{"type", f.type_id}, {"bits", f.bits}, {"first_problem", f.first_problem}, {"problems", f.problems}});

@@ -7,6 +7,7 @@
 #include "annealcheck/audit/exact_binary.hpp"
 #include "annealcheck/audit/trajectory.hpp"
 #include "annealcheck/engine/problem.hpp"
+#include "annealcheck/engine/report.hpp"
 #include "annealcheck/engine/type_id.hpp"
 #include "annealcheck/interval/exact_problem.hpp"
 
@@ -18,11 +19,7 @@
 
 namespace annealcheck::audit {
 
-struct RungCheck {
-  std::string label, statement, relation, where, note;
-  std::string verdict;          // PASS, FAIL, ROUNDING, UNREPR, n/a (lemma2::verdict_name)
-  double relative_bound = 0;    // the check's error bound / max(|lhs|, |rhs|) (lemma2/inequality.hpp)
-  bool has_sides = false;       // lhs/rhs/margin were evaluated
+struct RungCheck : engine::CheckHead {  // the sides exactly (when has_sides)
   ExactBinary lhs, rhs, margin;
 };
 

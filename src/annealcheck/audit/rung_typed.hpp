@@ -92,15 +92,7 @@ RungValues audit_rung_typed(const RungRequest& req) {
   r.j_star = ev.blocks.j_star;
   for (const auto& c : ev.checks) {
     RungCheck rc;
-    rc.label = c.label;
-    rc.statement = c.statement;
-    rc.relation = lemma2::relation_symbol(c.relation);
-    rc.where = c.where;
-    rc.note = c.note;
-    rc.verdict = lemma2::verdict_name(c.verdict);
-    rc.relative_bound = static_cast<double>(lemma2::relative_bound(c));  // may be +inf (non-finite bound)
-    // As engine::evaluate_typed: sides exist unless the check is n/a with a reason.
-    rc.has_sides = c.verdict != lemma2::Verdict::NotApplicable || c.note.empty();
+    static_cast<engine::CheckHead&>(rc) = engine::check_head(c);  // as `eval` reports it
     if (rc.has_sides) {
       rc.lhs = exact(c.lhs);
       rc.rhs = exact(c.rhs);

@@ -58,10 +58,14 @@ std::vector<T> flow_state(const std::vector<T>& gamma, const std::vector<T>& del
 }
 
 // log L̂(δ(t)) and its derivative in t, by a shifted log-sum-exp over the active
-// terms (γ_i δ_i(0)² > 0).
+// terms (γ_i δ_i(0)² > 0): L̂(t) = Σ_j exp(a_j − r_j t), a_j = log(γ_j δ_j(0)²),
+// r_j = 4γ_j. Built from δ(0), or term by term from (a_j, r_j) with add() when the
+// start point itself is not representable in T but its logarithm is (Proposition 1
+// after K growing GD steps, SPEC §4 case (3,0): a_j = log(γ_j δ_j(0)²) + K log f_j²).
 template <numeric::RealNumber T>
 class LogTrainLoss {
  public:
+  LogTrainLoss() = default;
   LogTrainLoss(const std::vector<T>& gamma, const std::vector<T>& delta0) {
     using std::log;
     const T zero = numeric::from_int<T>(0);
@@ -72,12 +76,12 @@ class LogTrainLoss {
         rate_.push_back(numeric::from_int<T>(2) * flow_rate_factor<T>() * gamma[i]);  // 4γ_i
       }
     }
-    // A term below e^cut of the largest is skipped: n of them add less than
-    // 2^-(p+8) relative to the sum, below the type's own rounding (cut = −(p + 8 +
-    // log2 n)·ln 2).
-    long guard = 8;
-    for (std::size_t n = rate_.size(); n > 1; n >>= 1) ++guard;
-    cut_ = -(numeric::from_int<T>(numeric::number_traits<T>::bits() + guard) * log(numeric::from_int<T>(2)));
+    update_cut();
+  }
+  void add(const T& log_weight, const T& rate) {  // one more term e^{a − r t}, r > 0
+    log_weight_.push_back(log_weight);
+    rate_.push_back(rate);
+    update_cut();
   }
   bool empty() const { return rate_.empty(); }
   const std::vector<T>& rates() const { return rate_; }
@@ -136,9 +140,38 @@ class LogTrainLoss {
     return c;
   }
 
+  // Σ_j c_j e^{a_j − r_j t}: with c_j = λ_j/γ_j this is Σ_j λ_j δ_j(t)² (E2).
+  T weighted_sum(const std::vector<T>& coef, const T& t) const {
+    using std::exp;
+    T s = numeric::from_int<T>(0);
+    for (std::size_t i = 0; i < rate_.size(); ++i) s += coef[i] * exp(log_weight_[i] - rate_[i] * t);
+    return s;
+  }
+
+  // max_j |a_j| + r_j t: the size of the exponents, which scales the absolute error
+  // of each exp argument (lemma2/error_bounds.hpp, log_space_flow_relative_error).
+  T exponent_size(const T& t) const {
+    using std::abs;
+    T m = numeric::from_int<T>(0);
+    for (std::size_t i = 0; i < rate_.size(); ++i) {
+      const T s = abs(log_weight_[i]) + rate_[i] * t;
+      if (m < s) m = s;
+    }
+    return m;
+  }
+
  private:
+  // A term below e^cut of the largest is skipped: n of them add less than 2^-(p+8)
+  // relative to the sum, below the type's own rounding (cut = −(p + 8 + log2 n)·ln 2).
+  void update_cut() {
+    using std::log;
+    long guard = 8;
+    for (std::size_t n = rate_.size(); n > 1; n >>= 1) ++guard;
+    cut_ = -(numeric::from_int<T>(numeric::number_traits<T>::bits() + guard) * log(numeric::from_int<T>(2)));
+  }
+
   std::vector<T> log_weight_, rate_;
-  T cut_;
+  T cut_ = -numeric::from_int<T>(numeric::number_traits<T>::bits() + 8);  // below −(p+8)·ln 2: skips nothing yet
 };
 
 // Newton in double on a convex decreasing log-loss, from t0 left of the root: the
@@ -167,12 +200,11 @@ struct StoppingTime {
 // Stopping time of GF(ε) for a prepared log-loss (T = 0 when L̂(δ(0)) ≤ ε), Newton
 // started at t0, which must be left of the root (f(t0) ≥ 0): e.g. 0, or the stopping
 // time of a larger ε — so a sequence of decreasing levels warm-starts each solve.
+// Given log ε rather than ε (Proposition 1's ε may be below T's range).
 template <numeric::RealNumber T>
-StoppingTime<T> stopping_time(const LogTrainLoss<T>& f, const T& eps, const T& t0) {
-  using std::log;
+StoppingTime<T> stopping_time_log(const LogTrainLoss<T>& f, const T& log_eps, const T& t0) {
   const T zero = numeric::from_int<T>(0);
   if (f.empty()) return {zero, 0};  // L̂ ≡ 0 ≤ ε
-  const T log_eps = log(eps);
   const auto g = [&](const T& t) {
     auto [v, dv] = f(t);
     return std::make_pair(T(v - log_eps), dv);
@@ -189,6 +221,11 @@ StoppingTime<T> stopping_time(const LogTrainLoss<T>& f, const T& eps, const T& t
   std::uintmax_t iters = 200;
   T root = boost::math::tools::newton_raphson_iterate(g, t0, zero, hi, static_cast<int>(bits - 2), iters);
   return {root, iters};
+}
+template <numeric::RealNumber T>
+StoppingTime<T> stopping_time(const LogTrainLoss<T>& f, const T& eps, const T& t0) {
+  using std::log;
+  return stopping_time_log(f, T(log(eps)), t0);
 }
 
 // Stopping time of GF(ε) from δ(0). Requires ε > 0.

@@ -29,6 +29,26 @@ std::string decide_with(const lemma2::Inequality<T>& c, double relative_bound) {
   return "";
 }
 
+// The type-independent part of a check's report row (engine/report.hpp): the one
+// conversion that eval's rows and the audit's rungs (audit/rung_typed.hpp) share.
+template <numeric::OrderedNumber T>
+CheckHead check_head(const lemma2::Inequality<T>& c) {
+  CheckHead h;
+  h.label = c.label;
+  h.statement = c.statement;
+  h.relation = lemma2::relation_symbol(c.relation);
+  h.where = c.where;
+  h.note = c.note;
+  h.verdict = lemma2::verdict_name(c.verdict);
+  h.premise = c.where == "premise";
+  h.has_sides = c.verdict != lemma2::Verdict::NotApplicable;
+  if (h.has_sides) {
+    h.relative_bound = static_cast<double>(lemma2::relative_bound(c));
+    if (!std::isfinite(h.relative_bound)) h.relative_bound = std::numeric_limits<double>::infinity();
+  }
+  return h;
+}
+
 // Text form of the checks (shared by the floating and the exact evaluations).
 template <numeric::OrderedNumber T>
 void append_checks(EvalReport& r, const std::vector<lemma2::Inequality<T>>& checks, const EvalOptions& opt) {
@@ -36,14 +56,8 @@ void append_checks(EvalReport& r, const std::vector<lemma2::Inequality<T>>& chec
   using lemma2::Verdict;
   for (const auto& c : checks) {
     CheckRow row;
-    row.label = c.label;
-    row.statement = c.statement;
-    row.relation = lemma2::relation_symbol(c.relation);
-    row.where = c.where;
-    row.note = c.note;
-    row.verdict = lemma2::verdict_name(c.verdict);
-    row.premise = c.where == "premise";
-    if (c.verdict != Verdict::NotApplicable) {
+    static_cast<CheckHead&>(row) = check_head(c);
+    if (row.has_sides) {
       row.lhs = Tr::str(c.lhs);
       row.rhs = Tr::str(c.rhs);
       row.margin = Tr::str(c.margin);
@@ -54,8 +68,6 @@ void append_checks(EvalReport& r, const std::vector<lemma2::Inequality<T>>& chec
       row.rhs_display = Tr::str(c.rhs, opt.digits);
       row.margin_display = Tr::str(c.margin, opt.digits);
       row.relative_margin = Tr::str(lemma2::relative_margin(c), 6);
-      row.relative_bound = static_cast<double>(lemma2::relative_bound(c));
-      if (!std::isfinite(row.relative_bound)) row.relative_bound = std::numeric_limits<double>::infinity();
       row.weak = c.verdict != Verdict::Undecidable && row.relative_bound > lemma2::weak_relative_bound;
       row.decide_with = decide_with(c, row.relative_bound);
     }

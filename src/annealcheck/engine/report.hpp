@@ -19,18 +19,26 @@ struct QuantityRow {
   std::string display;  // EvalOptions::digits significant digits
 };
 
-// One check decided by lemma2::decide (lemma2/inequality.hpp): verdict PASS
-// (holds beyond its error bound), FAIL (fails beyond it), ROUNDING (|margin| ≤
-// bound: this type cannot decide), UNREPR (a side overflows in this type), n/a.
-struct CheckRow {
-  std::string label, statement, relation, lhs, rhs, margin, relative_margin, where, note;
+// What every report of a Lemma 2 check says, whatever form its sides take (eval's
+// text here, the audit's exact binaries in audit/rung.hpp); made once, by
+// check_head (engine/evaluate_typed.hpp). Verdict PASS (holds beyond its error
+// bound), FAIL (fails beyond it), ROUNDING (|margin| ≤ bound: this type cannot
+// decide), UNREPR (a side overflows in this type), n/a.
+struct CheckHead {
+  std::string label, statement, relation, where, note;
+  std::string verdict;        // PASS, FAIL, ROUNDING, UNREPR, n/a (lemma2::verdict_name)
+  bool premise = false;       // where == "premise"
+  bool has_sides = false;     // not n/a: lhs, rhs and margin were evaluated
+  double relative_bound = 0;  // bound / max(|lhs|, |rhs|): the check's strength (0 when exact or n/a, +inf when not finite)
+};
+
+// One check in text form, for `eval`.
+struct CheckRow : CheckHead {
+  std::string lhs, rhs, margin, relative_margin;
   std::string lhs_display, rhs_display, margin_display;
   std::string lhs_error, rhs_error, bound;  // absolute error bounds (full precision)
-  double relative_bound = 0;  // bound / max(|lhs|, |rhs|): the check's strength (0 when exact)
   bool weak = false;          // relative_bound > lemma2::weak_relative_bound (1e-6)
   std::string decide_with;    // ROUNDING/UNREPR/weak: the rung that would decide it, or "--certified"
-  std::string verdict;        // PASS, FAIL, ROUNDING, UNREPR, n/a
-  bool premise = false;
 };
 
 struct EvalReport {

@@ -4,6 +4,7 @@
 #include "annealcheck/limits.hpp"
 
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 #include <fstream>
 #include <vector>
@@ -13,16 +14,17 @@ namespace {
 
 using nlohmann::json;
 
-// SAX handler building a DOM (numbers as their literal text in Numbers::Text) and
-// enforcing the nesting and size limits while it reads.
+// SAX handler building a DOM and enforcing the nesting and size limits while it
+// reads. Integers that fit 64 bits stay nlohmann integers (exact); every other
+// number is kept as its literal text: number_float hands over the source text
+// beside the double, and the double is dropped.
 class LimitedBuilder : public nlohmann::json_sax<json> {
  public:
-  explicit LimitedBuilder(Numbers numbers) : numbers_(numbers) {}
   bool null() override { return put(nullptr); }
   bool boolean(bool v) override { return put(v); }
-  bool number_integer(number_integer_t v) override { return numbers_ == Numbers::Text ? put(std::to_string(v)) : put(v); }
-  bool number_unsigned(number_unsigned_t v) override { return numbers_ == Numbers::Text ? put(std::to_string(v)) : put(v); }
-  bool number_float(number_float_t v, const string_t& s) override { return numbers_ == Numbers::Text ? put(s) : put(v); }
+  bool number_integer(number_integer_t v) override { return put(v); }
+  bool number_unsigned(number_unsigned_t v) override { return put(v); }
+  bool number_float(number_float_t, const string_t& s) override { return put(s); }
   bool string(string_t& v) override { return put(std::move(v)); }
   bool binary(binary_t&) override { return fail("binary data", "JSON text"); }
   bool start_object(std::size_t) override { return open(json::object()); }
@@ -94,7 +96,6 @@ class LimitedBuilder : public nlohmann::json_sax<json> {
     stack_.pop_back();
     return true;
   }
-  Numbers numbers_;
   json root_;
   std::vector<Open> stack_;
   std::string key_, error_, expected_;
@@ -102,8 +103,8 @@ class LimitedBuilder : public nlohmann::json_sax<json> {
 
 }  // namespace
 
-json parse_json(const std::string& text, const std::string& source, Numbers numbers) {
-  LimitedBuilder builder(numbers);
+json parse_exact_json(const std::string& text, const std::string& source) {
+  LimitedBuilder builder;
   if (!json::sax_parse(text, &builder)) {
     const std::string expected = builder.expected().empty() ? "a JSON document" : builder.expected();
     throw InputError(source, builder.error().empty() ? "unparsable text" : builder.error(), expected);
@@ -143,6 +144,78 @@ std::string describe(const json& v) {
     case json::value_t::number_float: return "the number " + v.dump();  // scalars: dump is short and flat
     default: return "a value of another kind";
   }
+}
+
+ExactNumber exact_number(const json& v, const std::string& field) {
+  if (v.is_number_float())
+    throw InputError(field, describe(v) + " (already rounded to a double: the document was not read with parse_exact_json)",
+                     "a number read from its text");
+  std::string text;
+  if (v.is_string()) text = v.get<std::string>();
+  else if (v.is_number_unsigned()) text = std::to_string(v.get<std::uint64_t>());
+  else if (v.is_number_integer()) text = std::to_string(v.get<std::int64_t>());
+  else throw InputError(field, describe(v), "a number (JSON number or a string like \"1e-30\" or \"2/3\")");
+  numeric::RationalParse p = numeric::parse_rational(text);
+  if (!p.ok()) {
+    const bool nonfinite = p.error.rfind("not finite", 0) == 0;
+    throw InputError(field, quote(text) + " (" + p.error + ")",
+                     nonfinite ? "a finite number" : "a decimal like \"1e-30\" or a fraction like \"2/3\"");
+  }
+  return {std::move(text), std::move(p.value)};
+}
+
+long exact_integer(const json& v, const std::string& field, long lo, long hi, const std::string& expected) {
+  const ExactNumber e = exact_number(v, field);
+  if (!e.value.is_integer() || e.value < numeric::Rational(lo) || numeric::Rational(hi) < e.value)
+    throw InputError(field, quote(e.text), expected);
+  return std::stol(e.value.str());
+}
+
+namespace {
+const json& member(const json& obj, const std::string& field) {
+  if (!obj.is_object()) throw InputError("case", describe(obj), "a JSON object with " + field);
+  if (!obj.contains(field)) throw InputError(field, "nothing (missing)", "a value for " + field);
+  return obj.at(field);
+}
+const json& array_member(const json& obj, const std::string& field, const char* expected) {
+  const json& a = member(obj, field);
+  if (!a.is_array()) throw InputError(field, describe(a), expected);
+  return a;
+}
+std::string in_range(long lo, long hi) { return "an integer in " + std::to_string(lo) + ".." + std::to_string(hi); }
+std::string at(const std::string& field, std::size_t i) { return field + "[" + std::to_string(i) + "]"; }
+}  // namespace
+
+numeric::Rational read_rational(const json& obj, const std::string& field) { return exact_number(member(obj, field), field).value; }
+
+std::vector<numeric::Rational> read_rationals(const json& obj, const std::string& field) {
+  const json& a = array_member(obj, field, "an array of numbers");
+  std::vector<numeric::Rational> out;
+  for (std::size_t i = 0; i < a.size(); ++i) out.push_back(exact_number(a[i], at(field, i)).value);
+  return out;
+}
+
+long read_integer(const json& obj, const std::string& field, long lo, long hi) {
+  return exact_integer(member(obj, field), field, lo, hi, in_range(lo, hi));
+}
+
+std::vector<std::vector<int>> read_int_rows(const json& obj, const std::string& field, int lo, int hi) {
+  const json& a = array_member(obj, field, "an array of integer arrays");
+  std::vector<std::vector<int>> out;
+  for (std::size_t r = 0; r < a.size(); ++r) {
+    if (!a[r].is_array()) throw InputError(at(field, r), describe(a[r]), "an array of integers");
+    std::vector<int> row;
+    for (std::size_t c = 0; c < a[r].size(); ++c)
+      row.push_back(static_cast<int>(exact_integer(a[r][c], at(at(field, r), c), lo, hi, in_range(lo, hi))));
+    out.push_back(std::move(row));
+  }
+  return out;
+}
+
+json rational_texts(const std::vector<numeric::Rational>& v) {
+  json a = json::array();
+  for (const auto& q : v) a.push_back(q.str());
+  return a;
 }
 
 }  // namespace annealcheck::io

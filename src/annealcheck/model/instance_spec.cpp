@@ -17,23 +17,10 @@ ExactValue exact(const Rational& q) { return {q.str(), q}; }
 
 namespace {
 
-ExactValue read_number(const json& v, const std::string& field) {
-  if (!v.is_string()) throw InputError(field, io::describe(v), "a number (JSON number or a string like \"1e-30\" or \"2/3\")");
-  const std::string text = v.get<std::string>();
-  numeric::RationalParse p = numeric::parse_rational(text);
-  if (!p.ok()) {
-    const bool nonfinite = p.error.rfind("not finite", 0) == 0;
-    throw InputError(field, quote(text) + " (" + p.error + ")",
-                     nonfinite ? "a finite number" : "a decimal like \"1e-30\" or a fraction like \"2/3\"");
-  }
-  return {text, std::move(p.value)};
-}
+ExactValue read_number(const json& v, const std::string& field) { return io::exact_number(v, field); }
 
 long read_integer(const json& v, const std::string& field, const std::string& expected) {
-  const ExactValue e = read_number(v, field);
-  if (!e.value.is_integer() || e.value < Rational(-1'000'000'000L) || e.value > Rational(1'000'000'000L))
-    throw InputError(field, quote(e.text), expected);
-  return std::stol(e.value.str());
+  return io::exact_integer(v, field, -1'000'000'000L, 1'000'000'000L, expected);
 }
 
 std::vector<ExactValue> read_vector(const json& j, const std::string& field) {

@@ -7,9 +7,8 @@
 // eta are optional; see the defaults below.
 #pragma once
 
+#include "annealcheck/io/exact_json.hpp"
 #include "annealcheck/numeric/rational.hpp"
-
-#include <nlohmann/json_fwd.hpp>
 
 #include <cstddef>
 #include <optional>
@@ -18,10 +17,7 @@
 
 namespace annealcheck::model {
 
-struct ExactValue {
-  std::string text;           // as written (canonical "p/q" when built in code)
-  numeric::Rational value;    // exactly the same number
-};
+using ExactValue = io::ExactNumber;  // the text as written and exactly its value
 
 struct InstanceSpec {
   std::vector<ExactValue> gamma;   // γ_1 ≥ … ≥ γ_d ≥ 0

@@ -13,20 +13,20 @@
 //   of L̂ plus the constant, and both runs end at L̂ = ε). Proposition 1's case
 //   (3,0), S_X = diag(1, 0), is a tie of the first kind.
 //
-// The flows run in log space (prop1/log_weight_flow.hpp), so K growing steps
+// The flows run in log space (dynamics::LogTrainLoss built term by term from
+// log(γ_i δ_i(K)²) = log(γ_i w_i) + K log f_i², dynamics/gradient_flow.hpp), so K growing steps
 // (factor −2) cannot overflow: δ(K) is never formed. The ratio carries a
 // relative rounding allowance (see `allowance` below) so that threshold
 // verdicts are three-valued: holds, fails, undecided.
 #pragma once
 
+#include "annealcheck/dynamics/gradient_flow.hpp"
 #include "annealcheck/lemma2/error_bounds.hpp"
 #include "annealcheck/lemma2/inequality.hpp"
-
 #include "annealcheck/prop1/decision.hpp"
 #include "annealcheck/prop1/diagonal_draw.hpp"
 #include "annealcheck/prop1/gd_phase.hpp"
 #include "annealcheck/prop1/gd_phase_exact.hpp"
-#include "annealcheck/prop1/log_weight_flow.hpp"
 
 #include <cmath>
 #include <optional>
@@ -127,7 +127,7 @@ DrawOutcome<T> evaluate_draw(const DiagonalDraw& d) {
   const T zero = numeric::from_int<T>(0);
 
   // GF(ε) from δ(0)
-  LogWeightFlow<T> gf, ann;
+  dynamics::LogTrainLoss<T> gf, ann;
   std::vector<T> coef_gf, coef_ann;
   const T t_stop = numeric::from_int<T>(o.gd.t_stop);
   for (std::size_t i = 0; i < dim; ++i) {
@@ -145,9 +145,9 @@ DrawOutcome<T> evaluate_draw(const DiagonalDraw& d) {
       coef_ann.push_back(coef);
     }
   }
-  o.gf_time = (d.eps < h0) ? gf.stopping_time(log_eps) : zero;
+  o.gf_time = (d.eps < h0) ? dynamics::stopping_time_log(gf, log_eps, zero).time : zero;
   o.gf_moving = gf.weighted_sum(coef_gf, o.gf_time);
-  o.ann_time = (o.gd.endpoint_vs_eps > 0) ? ann.stopping_time(log_eps) : zero;
+  o.ann_time = (o.gd.endpoint_vs_eps > 0) ? dynamics::stopping_time_log(ann, log_eps, zero).time : zero;
   o.ann_moving = ann.weighted_sum(coef_ann, o.ann_time);
   o.constant = C;
   o.constant_exact = constant;

@@ -1,5 +1,6 @@
 // Text and JSON renderings of the prop1 reports.
 #include "annealcheck/prop1/report.hpp"
+#include "annealcheck/prop1/sampler.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -25,16 +26,6 @@ std::string numbers_text(const std::vector<Number>& v) {
   std::string s = "[";
   for (std::size_t i = 0; i < v.size(); ++i) s += (i ? ", " : "") + v[i].display;
   return s + "]";
-}
-
-std::string sequence_text(const std::vector<std::size_t>& s) {
-  std::string out;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (i) out += ' ';
-    out += 'e';
-    out += std::to_string(s[i] + 1);
-  }
-  return out;
 }
 
 json number_json(const Number& n) { return n.full; }

@@ -60,4 +60,14 @@ std::vector<long> counts_of(const std::vector<std::size_t>& sequence, std::size_
   return c;
 }
 
+std::string sequence_text(const std::vector<std::size_t>& s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (i) out += ' ';
+    out += 'e';
+    out += std::to_string(s[i] + 1);
+  }
+  return out;
+}
+
 }  // namespace annealcheck::prop1

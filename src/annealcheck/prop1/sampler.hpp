@@ -10,6 +10,7 @@
 #include <gmp.h>
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
 namespace annealcheck::prop1 {
@@ -33,5 +34,7 @@ class ExactSampler {
 };
 
 std::vector<long> counts_of(const std::vector<std::size_t>& sequence, std::size_t d);
+// "e1 e1 e2": the sequence of basis vectors drawn (1-based).
+std::string sequence_text(const std::vector<std::size_t>& sequence);
 
 }  // namespace annealcheck::prop1

@@ -1,7 +1,7 @@
 // Gradient flow and annealed GD run on β itself (SPEC §2, §5 β-space):
 //
 // * GF(ε) by the matrix exponential: β(t) = β* + V·e^{−2Γt}·Vᵀ(β(0) − β*) with
-//   S_X = VΓVᵀ (prop1/symmetric_eigen.hpp); the stopping time is the core's
+//   S_X = VΓVᵀ (numeric/symmetric_eigen.hpp); the stopping time is the core's
 //   Newton-in-log-space solve (dynamics/gradient_flow.hpp) on δ = Vᵀ(β(0) − β*).
 // * the GD phase: β ← β − η·∇L_n(β) from the data gradient (E5 in β-space),
 //   stopping early once L_n(β) ≤ ε, K steps at most. A growing factor
@@ -11,14 +11,14 @@
 #pragma once
 
 #include "annealcheck/dynamics/gradient_flow.hpp"
-#include "annealcheck/prop1/least_squares.hpp"
-#include "annealcheck/prop1/symmetric_eigen.hpp"
+#include "annealcheck/dynamics/least_squares.hpp"
+#include "annealcheck/numeric/symmetric_eigen.hpp"
 
 #include <cmath>
 #include <cstdint>
 #include <vector>
 
-namespace annealcheck::prop1 {
+namespace annealcheck::dynamics {
 
 template <numeric::RealNumber T>
 bool is_finite(const T& x) {
@@ -37,11 +37,11 @@ struct BetaFlowResult {
 // GF(ε) from β(0) by the matrix exponential. checkpoints > 0 also records the
 // path (start, checkpoints−1 intermediate points at geometric train losses, stop).
 template <numeric::RealNumber T>
-BetaFlowResult<T> matrix_exponential_flow(const LeastSquares<T>& ls, const SymmetricEigen<T>& eig,
+BetaFlowResult<T> matrix_exponential_flow(const LeastSquares<T>& ls, const numeric::SymmetricEigen<T>& eig,
                                           const std::vector<T>& beta0, const T& eps, std::size_t checkpoints = 0) {
   BetaFlowResult<T> r;
   const std::vector<T> delta0 = to_eigen_coordinates(eig, residual(ls, beta0));
-  const auto stop = dynamics::stopping_time(eig.values, delta0, eps);
+  const auto stop = stopping_time(eig.values, delta0, eps);
   r.time = stop.time;
   r.newton_iterations = stop.iterations;
   auto to_beta = [&](const std::vector<T>& delta) {
@@ -49,9 +49,9 @@ BetaFlowResult<T> matrix_exponential_flow(const LeastSquares<T>& ls, const Symme
     for (std::size_t i = 0; i < b.size(); ++i) b[i] += ls.beta_star[i];
     return b;
   };
-  r.beta = to_beta(dynamics::flow_state(eig.values, delta0, r.time));
+  r.beta = to_beta(flow_state(eig.values, delta0, r.time));
   if (checkpoints > 0) {
-    dynamics::run_gradient_flow(eig.values, delta0, eps, checkpoints, [&](const dynamics::StepEvent<T>& ev) {
+    run_gradient_flow(eig.values, delta0, eps, checkpoints, [&](const StepEvent<T>& ev) {
       r.path.push_back(to_beta(ev.delta));
     });
   }
@@ -100,4 +100,4 @@ BetaDescentResult<T> beta_descent(const LeastSquares<T>& ls, const std::vector<T
   return r;
 }
 
-}  // namespace annealcheck::prop1
+}  // namespace annealcheck::dynamics

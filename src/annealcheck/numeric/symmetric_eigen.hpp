@@ -18,9 +18,9 @@
 #include <numeric>
 #include <vector>
 
-namespace annealcheck::prop1 {
+namespace annealcheck::numeric {
 
-template <numeric::RealNumber T>
+template <RealNumber T>
 struct SymmetricEigen {
   std::size_t d = 0;
   std::vector<T> values;   // descending
@@ -29,12 +29,12 @@ struct SymmetricEigen {
   std::size_t clamped = 0;
 };
 
-template <numeric::RealNumber T>
+template <RealNumber T>
 SymmetricEigen<T> symmetric_eigen(std::vector<T> a, std::size_t d) {
   using std::abs;
   using std::sqrt;
-  const T zero = numeric::from_int<T>(0), one = numeric::from_int<T>(1), two = numeric::from_int<T>(2);
-  const T eps = numeric::number_traits<T>::epsilon();
+  const T zero = from_int<T>(0), one = from_int<T>(1), two = from_int<T>(2);
+  const T eps = number_traits<T>::epsilon();
   std::vector<T> v(d * d, zero);
   for (std::size_t i = 0; i < d; ++i) v[i * d + i] = one;
   T frob = zero;
@@ -78,7 +78,7 @@ SymmetricEigen<T> symmetric_eigen(std::vector<T> a, std::size_t d) {
   std::vector<std::size_t> order(d);
   std::iota(order.begin(), order.end(), std::size_t{0});
   std::stable_sort(order.begin(), order.end(), [&](std::size_t i, std::size_t j) { return a[j * d + j] < a[i * d + i]; });
-  const T tiny = numeric::from_int<T>(4 * static_cast<long>(d)) * eps * frob;
+  const T tiny = from_int<T>(4 * static_cast<long>(d)) * eps * frob;
   out.values.resize(d);
   out.vectors.assign(d * d, zero);
   for (std::size_t j = 0; j < d; ++j) {
@@ -93,19 +93,19 @@ SymmetricEigen<T> symmetric_eigen(std::vector<T> a, std::size_t d) {
 }
 
 // Vᵀx and V·x
-template <numeric::RealNumber T>
+template <RealNumber T>
 std::vector<T> to_eigen_coordinates(const SymmetricEigen<T>& e, const std::vector<T>& x) {
-  std::vector<T> out(e.d, numeric::from_int<T>(0));
+  std::vector<T> out(e.d, from_int<T>(0));
   for (std::size_t j = 0; j < e.d; ++j)
     for (std::size_t k = 0; k < e.d; ++k) out[j] += e.vectors[k * e.d + j] * x[k];
   return out;
 }
-template <numeric::RealNumber T>
+template <RealNumber T>
 std::vector<T> from_eigen_coordinates(const SymmetricEigen<T>& e, const std::vector<T>& c) {
-  std::vector<T> out(e.d, numeric::from_int<T>(0));
+  std::vector<T> out(e.d, from_int<T>(0));
   for (std::size_t k = 0; k < e.d; ++k)
     for (std::size_t j = 0; j < e.d; ++j) out[k] += e.vectors[k * e.d + j] * c[j];
   return out;
 }
 
-}  // namespace annealcheck::prop1
+}  // namespace annealcheck::numeric

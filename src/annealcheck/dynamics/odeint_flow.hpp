@@ -1,7 +1,7 @@
 // Gradient flow (E4) on β itself by numerical integration with Boost.Odeint, in
 // the number type T: dβ/dt = −∇L_n(β) = −(2/n)·Xᵀ(Xβ − y), from the data,
 // with no use of the eigen-decomposition — an independent route to compare with
-// the matrix exponential (prop1/beta_space.hpp).
+// the matrix exponential (dynamics/beta_space.hpp).
 //
 // Stepper: Bulirsch–Stoer (extrapolation, order up to 16), relative and
 // absolute tolerance `tol`. Stopping time: Newton on log L_n(β(t)) − log ε,
@@ -11,29 +11,17 @@
 // by tol (per step, relative to |β|) — not by T's epsilon.
 #pragma once
 
-#include "annealcheck/prop1/least_squares.hpp"
+#include "annealcheck/dynamics/least_squares.hpp"
+#include "annealcheck/numeric/odeint_norm.hpp"
 
-#include <boost/numeric/odeint/algebra/norm_result_type.hpp>
 #include <boost/numeric/odeint/integrate/integrate_adaptive.hpp>
 #include <boost/numeric/odeint/stepper/bulirsch_stoer.hpp>
-
-#include <boost/multiprecision/number.hpp>
 
 #include <cmath>
 #include <cstdint>
 #include <vector>
 
-// Boost.Multiprecision's number<B>::value_type is number<B> itself, so odeint's
-// "follow value_type down" trait (behind range_algebra::norm_inf) never
-// terminates; name the norm's type for vectors of such numbers directly.
-namespace boost::numeric::odeint {
-template <class Backend, boost::multiprecision::expression_template_option ET>
-struct norm_result_type<std::vector<boost::multiprecision::number<Backend, ET>>, void> {
-  using type = boost::multiprecision::number<Backend, ET>;
-};
-}  // namespace boost::numeric::odeint
-
-namespace annealcheck::prop1 {
+namespace annealcheck::dynamics {
 
 template <numeric::RealNumber T>
 struct OdeintFlowResult {
@@ -90,4 +78,4 @@ OdeintFlowResult<T> odeint_flow(const LeastSquares<T>& ls, const std::vector<T>&
   return out;
 }
 
-}  // namespace annealcheck::prop1
+}  // namespace annealcheck::dynamics
