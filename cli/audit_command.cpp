@@ -29,20 +29,72 @@ std::vector<std::string> audit_types(const audit::AuditResult& a) {
   return t;
 }
 
+struct AuditCli {
+  std::string instance, types, reference, format = "table", plot, html, alpha = "1e-6", eps = "1e-9", property, report_dir = "audit-reports";
+  ClaimOptions claim;
+  long K = 10, reference_cap = 0;
+  bool prop1 = false, closed_form = false;
+  double min_digits = 10;
+  std::size_t checkpoints = 16, cases = 20;
+  unsigned jobs = 0;
+  std::uint64_t seed = 1;
+};
+
+// --property ID / --claim: N instances from the property's generator in the catalog.
+int run_property_audit(const AuditCli& o, const audit::AuditOptions& opt) {
+  if (o.prop1 || !o.instance.empty())
+    throw InputError("--property", "\"" + o.property + "\"", "no instance file or --prop1 together with --property");
+  if (!o.html.empty())
+    throw InputError("--html", "\"" + o.html + "\"", "no --html with --property (audit a report's instance)");
+  if (!o.plot.empty())
+    throw InputError("--plot", "\"" + o.plot + "\"",
+                     "no --plot with --property (one plot per instance: audit a report's instance)");
+  // The instances come from the property's own generator in the catalog.
+  const auto cases = properties::lemma2_instances(o.property, o.cases, o.seed);
+  audit::PropertyAuditResult r = audit::audit_cases(o.property, cases, o.seed, opt, o.report_dir);
+  r.source_description = "drawn from its generator in the property catalog";
+  if (o.format == "json")
+    std::cout << audit::render_property_json(r).dump(2) << "\n";
+  else
+    std::cout << audit::render_property_table(r);
+  return 0;
+}
+
+// One instance file or Proposition 1's (2,1) case across the ladder.
+int run_instance_audit(const AuditCli& o, const audit::AuditOptions& opt, CLI::App& cmd) {
+  for (const char* flag : {"--cases", "--seed", "--report-dir"})
+    if (cmd.count(flag) > 0) throw InputError(flag, "a value without --property", "--property ID");
+  engine::Problem problem;
+  if (o.prop1) {
+    if (!o.instance.empty())
+      throw InputError("instance", "\"" + o.instance + "\"", "no instance file together with --prop1");
+    problem = engine::prop1_case21(o.alpha, o.eps, o.K);
+  } else {
+    for (const char* flag : {"--alpha", "--eps", "--K"})
+      if (cmd.count(flag) > 0)
+        throw InputError(flag, "a value without --prop1", "--prop1 (instance files carry their own alpha, eps, K)");
+    if (o.instance.empty()) throw InputError("instance", "nothing", "an instance JSON file, --prop1, or --property ID");
+    problem = model::read_instance_file(o.instance);
+  }
+  if (!o.html.empty()) check_html_target(o.html);
+  const audit::AuditResult a = audit::run_audit(problem, opt);
+  if (!o.plot.empty()) audit::write_plot(a, o.plot);
+  if (!o.html.empty())
+    report::html::write_html_report(o.html, {html_header("audit " + (o.prop1 ? std::string("--prop1") : o.instance),
+                                                         audit_types(a), std::nullopt, std::nullopt, a.seconds),
+                                             {},
+                                             &a});
+  if (o.format == "json")
+    std::cout << audit::render_json(a).dump(2) << "\n";
+  else
+    std::cout << audit::render_table(a);
+  return a.summary.smallest_sufficient ? 0 : 1;
+}
+
 }  // namespace
 
 Command add_audit_command(CLI::App& app) {
-  struct Options {
-    std::string instance, types, reference, format = "table", plot, html, alpha = "1e-6", eps = "1e-9", property, report_dir = "audit-reports";
-    ClaimOptions claim;
-    long K = 10, reference_cap = 0;
-    bool prop1 = false, closed_form = false;
-    double min_digits = 10;
-    std::size_t checkpoints = 16, cases = 20;
-    unsigned jobs = 0;
-    std::uint64_t seed = 1;
-  };
-  auto o = std::make_shared<Options>();
+  auto o = std::make_shared<AuditCli>();
   CLI::App* cmd = app.add_subcommand(
       "audit", "Audit how every quantity and verdict depends on the precision, against a certified MPFI reference (SPEC §3, §6)");
   cmd->add_option("instance", o->instance, "Instance JSON file");
@@ -83,40 +135,8 @@ Command add_audit_command(CLI::App& app) {
     opt.closed_form = o->closed_form;
     opt.jobs = o->jobs;
     if (o->claim.claim) o->property = resolve_property(std::nullopt, o->claim);
-    if (!o->property.empty()) {
-      if (o->prop1 || !o->instance.empty()) throw InputError("--property", "\"" + o->property + "\"", "no instance file or --prop1 together with --property");
-      if (!o->html.empty()) throw InputError("--html", "\"" + o->html + "\"", "no --html with --property (audit a report's instance)");
-      if (!o->plot.empty()) throw InputError("--plot", "\"" + o->plot + "\"", "no --plot with --property (one plot per instance: audit a report's instance)");
-      // The instances come from the property's own generator in the catalog.
-      const auto cases = properties::lemma2_instances(o->property, o->cases, o->seed);
-      audit::PropertyAuditResult r = audit::audit_cases(o->property, cases, o->seed, opt, o->report_dir);
-      r.source_description = "drawn from its generator in the property catalog";
-      if (o->format == "json") std::cout << audit::render_property_json(r).dump(2) << "\n";
-      else std::cout << audit::render_property_table(r);
-      return 0;
-    }
-    for (const char* flag : {"--cases", "--seed", "--report-dir"})
-      if (cmd->count(flag) > 0) throw InputError(flag, "a value without --property", "--property ID");
-    engine::Problem problem;
-    if (o->prop1) {
-      if (!o->instance.empty()) throw InputError("instance", "\"" + o->instance + "\"", "no instance file together with --prop1");
-      problem = engine::prop1_case21(o->alpha, o->eps, o->K);
-    } else {
-      for (const char* flag : {"--alpha", "--eps", "--K"})
-        if (cmd->count(flag) > 0) throw InputError(flag, "a value without --prop1", "--prop1 (instance files carry their own alpha, eps, K)");
-      if (o->instance.empty()) throw InputError("instance", "nothing", "an instance JSON file, --prop1, or --property ID");
-      problem = model::read_instance_file(o->instance);
-    }
-    if (!o->html.empty()) check_html_target(o->html);
-    const audit::AuditResult a = audit::run_audit(problem, opt);
-    if (!o->plot.empty()) audit::write_plot(a, o->plot);
-    if (!o->html.empty())
-      report::html::write_html_report(o->html, {html_header("audit " + (o->prop1 ? std::string("--prop1") : o->instance),
-                                                            audit_types(a),
-                                                            std::nullopt, std::nullopt, a.seconds), {}, &a});
-    if (o->format == "json") std::cout << audit::render_json(a).dump(2) << "\n";
-    else std::cout << audit::render_table(a);
-    return a.summary.smallest_sufficient ? 0 : 1;
+    if (!o->property.empty()) return run_property_audit(*o, opt);
+    return run_instance_audit(*o, opt, *cmd);
   }};
 }
 

@@ -230,6 +230,11 @@ std::string render_certified(const CertifiedVerdict& v);
 std::string certified_statement(const CertifiedVerdict& v);
 // The "certified" object of a counterexample report: decision, statement, label, bits, margin, how, note.
 nlohmann::json certified_report_json(const CertifiedVerdict& v);
+namespace detail {
+const char* outcome_name(Outcome o);                         // "passed", "failed", ... (properties/run_json.cpp)
+nlohmann::json certified_json(const CertifiedVerdict& v);  // a certified decision as JSON
+}  // namespace detail
+
 // A run as JSON (`check --format json`) and back: run_from_json(run_to_json(r))
 // equals r (how `verify` reads its workers' results).
 nlohmann::json run_to_json(const RunResult& r);

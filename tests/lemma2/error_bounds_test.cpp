@@ -8,6 +8,7 @@
 //     the computation allows.
 // Also: the 24-decade instance (instances/examples/wide_24_decades.json) keeps every
 // conclusion's relative bound ≤ 1e-9 in double, and NaN/∞ never hold.
+#include "annealcheck/lemma2/descent_errors.hpp"
 #include "annealcheck/lemma2/error_bounds.hpp"
 #include "annealcheck/lemma2/evaluation.hpp"
 #include "annealcheck/model/instance.hpp"

@@ -11,6 +11,7 @@
 #include "properties/support/lemma2_case.hpp"
 #include "properties/support/property_def.hpp"
 #include "properties/support/verdict.hpp"
+#include "annealcheck/lemma2/descent_errors.hpp"
 #include "annealcheck/lemma2/error_bounds.hpp"
 
 #include <algorithm>

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "annealcheck/lemma2/blocks.hpp"
+#include "annealcheck/lemma2/descent_errors.hpp"
 #include "annealcheck/lemma2/error_bounds.hpp"
 #include "annealcheck/lemma2/inequality.hpp"
 #include "annealcheck/model/instance.hpp"

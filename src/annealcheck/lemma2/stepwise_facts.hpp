@@ -24,6 +24,7 @@
 #include "annealcheck/dynamics/observer.hpp"
 #include "annealcheck/lemma2/blocks.hpp"
 #include "annealcheck/lemma2/conditions.hpp"
+#include "annealcheck/lemma2/descent_errors.hpp"
 #include "annealcheck/lemma2/error_bounds.hpp"
 #include "annealcheck/lemma2/inequality.hpp"
 
