@@ -63,7 +63,11 @@ concept IntervalNumber = LadderNumber<T> && number_traits<T>::is_interval;
 template <LadderNumber T>
 T parse_number(std::string_view text) {
   RationalParse p = parse_rational(text);
-  if (!p.ok()) throw std::invalid_argument("\"" + std::string(text) + "\" is " + p.error);
+  if (!p.ok()) {  // appended, not `"\"" + …`: GCC 12's -Wrestrict misfires on that at -O3
+    std::string message = "\"";
+    message.append(text).append("\" is ").append(p.error);
+    throw std::invalid_argument(message);
+  }
   return number_traits<T>::from_rational(p.value);
 }
 
