@@ -4,6 +4,7 @@
 
 #include "annealcheck/io/input_error.hpp"
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include <string>
@@ -46,6 +47,7 @@ namespace {
 
 using detail::certified_json;
 using detail::outcome_name;
+using detail::verdict_json;
 
 CertifiedVerdict certified_from_json(const nlohmann::json& j) {
   CertifiedVerdict v;
@@ -110,8 +112,6 @@ Outcome outcome_from_name(const std::string& name) {
   throw InputError("outcome", "\"" + name + "\"", "passed, failed, gave up or error");
 }
 
-
-namespace {
 
 nlohmann::json margins_to_json(const MarginHistogram& h) {
   return {{"lowest_decade", MarginHistogram::kLowest}, {"positive", h.positive}, {"negative", h.negative}, {"zero", h.zero}, {"undecided", h.undecided}};
