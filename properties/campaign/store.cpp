@@ -5,6 +5,7 @@
 #include "annealcheck/io/input_error.hpp"
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include <charconv>
 #include <filesystem>
@@ -16,8 +17,16 @@ namespace {
 
 std::string task_dir_name(const TaskPlan& t) { return io::file_name_safe(t.property) + "@" + io::file_name_safe(t.type); }
 
+// A recorded chunk or campaign identity: JSON written by this program (run_to_json);
+// its few floating-point fields (seconds, relative bounds) are diagnostics, read as
+// JSON numbers, as the worker's output is (cli/chunk_runner.cpp).
 nlohmann::json read_json(const std::string& path, const std::string& field, const std::string& expected) {
-  return io::parse_json(io::read_text_file(path, field, expected), path, io::Numbers::Native);
+  const std::string text = io::read_text_file(path, field, expected);
+  try {
+    return nlohmann::json::parse(text);
+  } catch (const nlohmann::json::parse_error& e) {
+    throw InputError(field, quote(path) + " (not JSON: " + e.what() + ")", expected);
+  }
 }
 
 // A chunk file's run, checked against the chunk it claims to be.

@@ -96,7 +96,7 @@ class ClaimEvaluator {
     std::vector<T> delta_K, error_K;
     const auto observe = [&](const dynamics::StepEvent<T>& e) {
       if (e.phase == dynamics::Phase::GradientDescent) return facts(e);
-      if (delta_K.empty()) delta_K = e.delta, error_K = facts.state_errors();
+      if (delta_K.empty()) delta_K = e.delta, error_K = facts.state_errors(e.delta);
     };
     const auto fast = dynamics::run_annealed(in_.gamma, in_.delta0, in_.eta, in_.K, in_.eps, checkpoints_, observe);
     const T dt = lemma2::bounds::stopping_time_error(in_.gamma, delta_K, error_K, fast.flow.delta, fast.flow.time, s_.eps);
