@@ -47,11 +47,12 @@ struct AnnealedResult {
   FlowResult<T> flow;  // δ_fast = flow.delta
 };
 
-template <numeric::RealNumber T, class Observer>
+// The screen sees the GF phase's checkpoint times (run_gradient_flow).
+template <numeric::RealNumber T, class Observer, class Screen = EveryCheckpoint>
 AnnealedResult<T> run_annealed(const std::vector<T>& gamma, const std::vector<T>& delta0, const T& eta, long K,
-                               const T& eps, std::size_t checkpoints, Observer&& observe) {
+                               const T& eps, std::size_t checkpoints, Observer&& observe, Screen&& screen = Screen{}) {
   AnnealedResult<T> r{run_descent_phase(gamma, delta0, eta, K, eps, observe), {}};
-  r.flow = run_gradient_flow(gamma, r.descent.delta, eps, checkpoints, observe);
+  r.flow = run_gradient_flow(gamma, r.descent.delta, eps, checkpoints, observe, screen);
   return r;
 }
 

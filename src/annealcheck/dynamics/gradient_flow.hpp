@@ -22,6 +22,7 @@
 #include <cmath>
 #include <algorithm>
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <utility>
 #include <vector>
@@ -234,9 +235,20 @@ StoppingTime<T> stopping_time(const std::vector<T>& gamma, const std::vector<T>&
   return stopping_time(LogTrainLoss<T>(gamma, delta0), eps, numeric::from_int<T>(0));
 }
 
+// Which intermediate checkpoints an observer needs computed in T. When every
+// checkpoint time was placed in double, run_gradient_flow offers the times
+// (checkpoints 1..n−1, in order) to a screen, which may mark some as not needed —
+// their checks already decided elsewhere (lemma2/checkpoint_screen.hpp) — and
+// returns true; false leaves every checkpoint to the observer. The default screens
+// nothing.
+struct EveryCheckpoint {
+  bool operator()(const std::vector<double>&, std::vector<char>&) const { return false; }
+};
+
 // GF from δ(0) to train loss ε with `checkpoints` intermediate points at train
 // losses geometric between L̂(δ(0)) and ε (log-spaced levels). The observer sees
-// checkpoint 0 (the start), 1..checkpoints−1 and the stop. Returns δ(T) and T.
+// checkpoint 0 (the start), 1..checkpoints−1 (those the screen keeps) and the stop.
+// Returns δ(T) and T.
 template <numeric::RealNumber T>
 struct FlowResult {
   std::vector<T> delta;
@@ -245,9 +257,9 @@ struct FlowResult {
   std::uintmax_t newton_iterations = 0;  // of the final solve
 };
 
-template <numeric::RealNumber T, class Observer>
+template <numeric::RealNumber T, class Observer, class Screen = EveryCheckpoint>
 FlowResult<T> run_gradient_flow(const std::vector<T>& gamma, const std::vector<T>& delta0, const T& eps,
-                                std::size_t checkpoints, Observer&& observe) {
+                                std::size_t checkpoints, Observer&& observe, Screen&& screen = Screen{}) {
   using std::exp;
   using std::log;
   const T zero = numeric::from_int<T>(0);
@@ -263,13 +275,15 @@ FlowResult<T> run_gradient_flow(const std::vector<T>& gamma, const std::vector<T
   const T log0 = log(loss0), logeps = log(eps);
   // Checkpoint times: the roots for the levels, solved in double when the exponents
   // fit (they only place the checkpoints, and are then exact numbers of T — the
-  // same times at every rung with at least 53 bits); else in T itself.
+  // same times at every rung with at least 53 bits); else in T itself. All are
+  // placed before any state is computed (O(checkpoints) numbers).
   const auto coarse = f.coarse();
   double tc = 0;
   bool use_coarse = coarse.has_value();
   const double log0_d = use_coarse ? static_cast<double>(log0) : 0, logeps_d = use_coarse ? static_cast<double>(logeps) : 0;
   T t = zero, loss;
-  std::vector<T> d;
+  std::vector<T> times;
+  std::vector<double> coarse_times;
   for (std::size_t j = 1; j < checkpoints; ++j) {
     const double frac = static_cast<double>(j) / static_cast<double>(checkpoints);
     std::optional<double> root;
@@ -277,15 +291,23 @@ FlowResult<T> run_gradient_flow(const std::vector<T>& gamma, const std::vector<T
     if (root && tc <= *root) {
       tc = *root;
       t = T(tc);
+      coarse_times.push_back(tc);
     } else {
       use_coarse = false;  // warm start in T: levels decrease, so roots increase
       const T level = exp(log0 + (logeps - log0) * numeric::from_int<T>(static_cast<long>(j)) /
                                      numeric::from_int<T>(static_cast<long>(checkpoints)));
       t = stopping_time(f, level, t).time;
     }
-    flow_state_into(d, gamma, delta0, t);
+    times.push_back(t);
+  }
+  std::vector<char> needed;
+  const bool screened = use_coarse && !times.empty() && screen(coarse_times, needed) && needed.size() == times.size();
+  std::vector<T> d;
+  for (std::size_t j = 1; j < checkpoints; ++j) {
+    if (screened && !needed[j - 1]) continue;
+    flow_state_into(d, gamma, delta0, times[j - 1]);
     model::weighted_square_sum_into(loss, scratch, gamma, d, 0, d.size());
-    observe(StepEvent<T>{Phase::GradientFlow, j, &t, d, loss});
+    observe(StepEvent<T>{Phase::GradientFlow, j, &times[j - 1], d, loss});
   }
   // The stop, to the type's full accuracy: Newton in T from the coarse root when
   // there is one (a few iterations), else from the last checkpoint.

@@ -106,10 +106,20 @@ class RunningPremises {
       rhs_ = side_log(s.alpha) + (one + s.rho) * side_log(s.M);
     }
   }
-  bool c1(const Side<T>& eps) const { return verdict_of(Relation::Greater, s_.c1_level, eps) == Verdict::Holds; }
+  bool c1(const Side<T>& eps) const { return c1_verdict(eps) == Verdict::Holds; }
   bool c2(const Side<T>& eps) const {
     if (!logs_) return condition_c2(s_, eps, false, "").verdict == Verdict::Holds;  // M = 0 or Σ_S = 0: as condition_c2
-    return verdict_of(Relation::LessEqual, Side<T>(s_.rho * side_log(eps) + log_sum_S_), rhs_) == Verdict::Holds;
+    return c2_verdict(eps) == Verdict::Holds;
+  }
+  // The verdicts, each side's bound multiplied by `widen` ≥ 1 (a screen in a
+  // narrower type decides only what the wider type would decide the same way).
+  // c2_verdict needs uses_logs().
+  Verdict c1_verdict(const Side<T>& eps, long widen = 1) const {
+    return verdict_of(Relation::Greater, widened(s_.c1_level, widen), widened(eps, widen));
+  }
+  bool uses_logs() const { return logs_; }
+  Verdict c2_verdict(const Side<T>& eps, long widen = 1) const {
+    return verdict_of(Relation::LessEqual, widened(Side<T>(s_.rho * side_log(eps) + log_sum_S_), widen), widened(rhs_, widen));
   }
 
  private:

@@ -7,6 +7,7 @@
 #include "annealcheck/dynamics/annealed.hpp"
 #include "annealcheck/dynamics/gradient_flow.hpp"
 #include "annealcheck/lemma2/blocks.hpp"
+#include "annealcheck/lemma2/checkpoint_screen.hpp"
 #include "annealcheck/lemma2/conditions.hpp"
 #include "annealcheck/lemma2/error_bounds.hpp"
 #include "annealcheck/lemma2/inequality.hpp"
@@ -16,6 +17,7 @@
 
 #include <cmath>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 namespace annealcheck::lemma2 {
@@ -36,6 +38,7 @@ struct Evaluation {
   T gf_time_error, fast_time_error;  // bounds on |T̃ − T|, |T̃′ − T′| (error_bounds.md §3)
   T bound_G, bound_A_first_line, bound_A_explicit;
   std::vector<Inequality<T>> checks;
+  std::size_t checkpoints_screened = 0;  // cleared in double, not computed in T (checkpoint_screen.hpp)
   std::vector<Inequality<T>> checks_e3;  // scratch: (E3) is appended after the others
 };
 
@@ -115,7 +118,30 @@ void gradient_flow_checks(Evaluation<T>& ev, const model::Instance<T>& in, const
       return decide<T>("G@GF", g_every.result().statement, Relation::GreaterEqual, lhs, rhs, "GF checkpoint " + std::to_string(e.index));
     });
   };
-  const dynamics::FlowResult<T> gf = dynamics::run_gradient_flow(in.gamma, in.delta0, in.eps, checkpoints, observer);
+  // Checkpoints double proves cleared are not computed in T (checkpoint_screen.hpp);
+  // a tap sees every checkpoint, so there is no screen under one.
+  const auto screen = [&](const std::vector<double>& times, std::vector<char>& needed) {
+    if constexpr (!std::is_same_v<std::decay_t<Tap>, NullTap>) return false;
+    if (!min_small || !premises.uses_logs()) return false;
+    CheckpointScreen<T> cs(in.gamma, in.delta0, s.delta0_error);
+    const auto lambda = screen::narrow(in.lambda);
+    const auto sides = screen::narrow_premises(s);
+    const auto ratio = screen::narrow(*min_small);
+    if (!cs.ok() || !lambda || !sides || !ratio) return false;
+    const RunningPremises<double> p(*sides);
+    const Side<double> factor = exact_side(1.0) - sides->alpha;
+    constexpr long w = CheckpointScreen<T>::widen;
+    cs.select(times, needed, [&](const std::vector<double>& st, const bounds::FlowErrors<double>& e) {
+      const Side<double> epsp = e.sum(cs.gamma(), st, 0, d);
+      const Verdict c1 = p.c1_verdict(epsp, w), c2 = p.c2_verdict(epsp, w);
+      if (c1 == Verdict::Fails || c2 == Verdict::Fails) return ScreenOutcome{ScreenOutcome::Skip};
+      if (c1 != Verdict::Holds || c2 != Verdict::Holds) return ScreenOutcome{};
+      return CheckpointScreen<T>::check(Relation::GreaterEqual, e.sum(*lambda, st, 0, d), factor * epsp * *ratio);
+    }, [&] { g_every.tally(Verdict::Holds); });
+    for (const char n : needed) ev.checkpoints_screened += n ? 0 : 1;
+    return true;
+  };
+  const dynamics::FlowResult<T> gf = dynamics::run_gradient_flow(in.gamma, in.delta0, in.eps, checkpoints, observer, screen);
   ev.gf_time = gf.time;
   ev.gf_train_loss = gf.train_loss;
   ev.gf_population_loss = model::population_loss(in.lambda, gf.delta);
@@ -187,7 +213,28 @@ void annealed_checks(Evaluation<T>& ev, const model::Instance<T>& in, const Inpu
                        "GF checkpoint " + std::to_string(e.index) + " after GD");
     });
   };
-  const dynamics::AnnealedResult<T> fast = dynamics::run_annealed(in.gamma, in.delta0, in.eta, in.K, in.eps, checkpoints, observer);
+  // As for GF(ε): after the GD phase (the observer has seen δ(K) at checkpoint 0).
+  const auto screen = [&](const std::vector<double>& times, std::vector<char>& needed) {
+    if constexpr (!std::is_same_v<std::decay_t<Tap>, NullTap>) return false;
+    if (!fe) return false;
+    CheckpointScreen<T> cs(in.gamma, delta_K, error_K);
+    const auto lambda = screen::narrow(in.lambda);
+    const auto sides = screen::narrow_premises(s);
+    const auto top = screen::narrow(max_top), tail = screen::narrow(tail_K);
+    if (!cs.ok() || !lambda || !sides || !top || !tail) return false;
+    const RunningPremises<double> p(*sides);
+    cs.select(times, needed, [&](const std::vector<double>& st, const bounds::FlowErrors<double>& e) {
+      const Side<double> epsp = e.sum(cs.gamma(), st, 0, d);
+      const Verdict c1 = p.c1_verdict(epsp, CheckpointScreen<T>::widen);
+      if (c1 == Verdict::Fails) return ScreenOutcome{ScreenOutcome::Skip};
+      if (c1 != Verdict::Holds) return ScreenOutcome{};
+      return CheckpointScreen<T>::check(Relation::LessEqual, e.sum(*lambda, st, 0, d), epsp * *top + *tail);
+    }, [&] { a_every.tally(Verdict::Holds); });
+    for (const char n : needed) ev.checkpoints_screened += n ? 0 : 1;
+    return true;
+  };
+  const dynamics::AnnealedResult<T> fast =
+      dynamics::run_annealed(in.gamma, in.delta0, in.eta, in.K, in.eps, checkpoints, observer, screen);
   ev.gd_steps = fast.descent.steps;
   ev.gd_stopped_early = fast.descent.stopped_early;
   ev.delta_K = fast.descent.delta;

@@ -74,6 +74,12 @@ Side<T> exact_side(T v) {
   return {std::move(v), numeric::from_int<T>(0)};
 }
 
+// The same value with its bound multiplied by k ≥ 1.
+template <numeric::OrderedNumber T>
+Side<T> widened(const Side<T>& s, long k) {
+  return {s.value, T(numeric::from_int<T>(k) * s.error)};
+}
+
 template <class T>
 struct Inequality {
   std::string label;      // SPEC label: "G", "A", "C2", "P4", ...
@@ -280,6 +286,9 @@ class Tightest {
       seen_ = true;
     }
   }
+  // A decision made elsewhere — proved to hold and not to be the tightest
+  // (lemma2/checkpoint_screen.hpp) — counted without being offered.
+  void tally(Verdict v) { ++counts_[static_cast<int>(v)]; }
   bool seen() const { return seen_; }
   const Inequality<T>& result() const { return acc_; }
   long count(Verdict v) const { return counts_[static_cast<int>(v)]; }
