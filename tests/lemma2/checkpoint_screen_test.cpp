@@ -25,15 +25,18 @@ namespace {
 using namespace annealcheck;
 
 // γ over 1–12 decades, the top one repeated now and then (|P| ≥ 2), δ(0) of mixed
-// signs and magnitudes, α in (0, 1), ε from 1e-2 to 1e-40, K up to 80.
+// signs and magnitudes, α in (0, 1), ε from 1e-2 to 1e-40, K up to 160; now and
+// then a coordinate GD contracts below double's range (the screen flushes it to 0).
 model::InstanceSpec random_spec(std::mt19937_64& rng) {
-  std::uniform_int_distribution<int> dim(2, 9), kk(1, 80), dec(1, 12), eps_exp(2, 40);
+  std::uniform_int_distribution<int> dim(2, 9), kk(1, 160), dec(1, 12), eps_exp(2, 40);
   std::uniform_real_distribution<double> unit(0.0, 1.0);
   const int d = dim(rng), decades = dec(rng);
   std::vector<double> g;
   for (int i = 0; i < d; ++i) g.push_back(std::pow(10.0, -decades * unit(rng)));
   std::sort(g.rbegin(), g.rend());
   if (d >= 3 && unit(rng) < 0.3) g[1] = g[0];
+  if (d >= 3 && unit(rng) < 0.3) g[2] = 0.997 * g[0];  // δ_3(K) ~ 0.003^K δ_3(0): below double's range for K ≥ 125
+  std::sort(g.rbegin(), g.rend());
   const auto text = [](double x) {
     char buf[40];
     std::snprintf(buf, sizeof buf, "%.6g", x);

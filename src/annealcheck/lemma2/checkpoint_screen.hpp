@@ -47,12 +47,13 @@ std::optional<double> to_double(const T& x) {
   return v;
 }
 
-// A bound e ≥ 0 of T as a double that is ≥ e.
+// A bound e ≥ 0 of T as a double that is ≥ e (one below double's range becomes
+// its smallest normal number).
 template <numeric::RealNumber T>
 std::optional<double> bound_up(const T& e) {
-  const auto v = to_double(e);
-  if (!v) return std::nullopt;
-  return *v * (1 + 0x1p-50) + std::numeric_limits<double>::denorm_min();
+  const double v = static_cast<double>(e);
+  if (!std::isfinite(v)) return std::nullopt;
+  return v * (1 + 0x1p-50) + std::numeric_limits<double>::min();
 }
 
 // Side<T> → Side<double>: the value rounded, its rounding added to the bound.
@@ -109,14 +110,19 @@ class CheckpointScreen {
 
   CheckpointScreen(const std::vector<T>& gamma, const std::vector<T>& start, const std::vector<T>& start_error) {
     if (!worth_screening<T>()) return;
-    auto g = screen::narrow(gamma), s = screen::narrow(start);
-    if (!g || !s) return;
+    auto g = screen::narrow(gamma);
+    if (!g) return;
     gamma_ = std::move(*g);
-    start_ = std::move(*s);
+    // A start coordinate below double's normal range (GD contracts some by far more
+    // than that) starts at 0 with its size in the bound: FlowErrors' zero start.
+    const T tiny(std::numeric_limits<double>::min());
     for (std::size_t i = 0; i < start.size(); ++i) {
+      const bool flushed = bounds::abs_of(start[i]) < tiny;
+      const auto v = flushed ? std::optional<double>(0.0) : screen::to_double(start[i]);
       const auto e = screen::bound_up(start_error[i]);
-      if (!e) return;
-      start_error_.push_back((*e + 0x1p-52 * std::abs(start_[i])) * (1 + 0x1p-50));
+      if (!v || !e) return;
+      start_.push_back(*v);
+      start_error_.push_back((*e + 0x1p-52 * std::abs(*v) + (flushed ? std::numeric_limits<double>::min() : 0.0)) * (1 + 0x1p-50));
     }
     errors_.emplace(gamma_, start_, start_error_);
   }
