@@ -232,18 +232,28 @@ T stopping_time_error(const std::vector<T>& gamma, const std::vector<T>& start, 
   const Side<T> L = fe.sum(gamma, delta_T, 0, delta_T.size());
   if (t_stop == zero && L.value + L.error < eps.value - eps.error) return zero;  // exact L̂(δ(0)) < ε: T = 0 too
   if (!(zero < T(L.value - L.error)) || !(zero < T(eps.value - eps.error))) return infinite_bound<T>();
-  // log of ratios near 1: absolute error ≤ 2u, inside the + 4u below
-  const T lo = log(T((L.value - L.error) / (eps.value + eps.error)));
-  const T hi = log(T((L.value + L.error) / (eps.value - eps.error)));
-  const T h = (abs(lo) < abs(hi) ? abs(hi) : abs(lo)) + four * u;
-  // slope of −log L̂ at T̃ + D (D = 0: at T̃)
+  // |log r| ≤ |r − 1|/min(r, 1) for r > 0, without a log (r is within a few ulps of
+  // 1); the ratios' rounding, about u absolute, is inside the + 4u below
+  const T one = numeric::from_int<T>(1);
+  const auto log_bound = [&](const T& r) {
+    const T x = abs(T(r - one));
+    return r < one ? T(x / r) : x;
+  };
+  const T lo = log_bound(T((L.value - L.error) / (eps.value + eps.error)));
+  const T hi = log_bound(T((L.value + L.error) / (eps.value - eps.error)));
+  const T h = (lo < hi ? hi : lo) + four * u;
+  // slope of −log L̂ at T̃ + D (D = 0: at T̃), from below: e^{−4γ_iD} ∈ [1 − 4γ_iD, 1]
+  // taken low in the numerator and high in the denominator — no exponential
   const auto slope = [&](const T& D) {
     T num = zero, den = zero;
     for (std::size_t i = 0; i < delta_T.size(); ++i) {
-      T w = gamma[i] * delta_T[i] * delta_T[i];
-      if (zero < D) w *= exp(-(four * gamma[i] * D));
+      const T w = gamma[i] * delta_T[i] * delta_T[i];
       den += w;
-      num += gamma[i] * w;
+      if (!(zero < D)) {
+        num += gamma[i] * w;
+      } else if (const T x = four * gamma[i] * D; x < one) {
+        num += gamma[i] * w * T(one - x);
+      }
     }
     return den == zero ? zero : T(four * num / den);
   };

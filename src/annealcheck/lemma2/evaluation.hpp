@@ -97,7 +97,7 @@ void e3_checks(std::vector<Inequality<T>>& checks, const RatioExtremes<T>& x, co
 // then (G), (P1), (P2) at the stop with the stopping time's bound (error_bounds.md §3).
 template <numeric::RealNumber T, class Tap>
 void gradient_flow_checks(Evaluation<T>& ev, const model::Instance<T>& in, const InputSides<T>& s, std::size_t checkpoints,
-                          Tap& tap, const RatioExtremes<T>& x) {
+                          Tap& tap, const RatioExtremes<T>& x, const RunningPremises<T>& premises) {
   const Blocks<T>& b = ev.blocks;
   const std::size_t d = in.dim();
   const Side<T> one = exact_side(numeric::from_int<T>(1));
@@ -106,7 +106,6 @@ void gradient_flow_checks(Evaluation<T>& ev, const model::Instance<T>& in, const
   Tightest<T> g_every(not_applicable<T>("G@GF", "(G) with eps' = Lhat(delta(t)) at every GF checkpoint where (C1), (C2) hold for eps'",
                                         "no checkpoint satisfied (C1) and (C2)"));
   bounds::FlowErrors<T> fe(in.gamma, in.delta0, s.delta0_error);
-  const RunningPremises<T> premises(s);
   const auto observer = [&](const dynamics::StepEvent<T>& e) {
     tap(Run::GradientFlow, e);
     if (!min_small || !e.time) return;
@@ -180,7 +179,7 @@ void gradient_flow_checks(Evaluation<T>& ev, const model::Instance<T>& in, const
 // checkpoint after the GD phase with ε′ < γ_1 δ_1(0)², and (A) in both lines at the stop.
 template <numeric::RealNumber T, class Tap>
 void annealed_checks(Evaluation<T>& ev, const model::Instance<T>& in, const InputSides<T>& s, std::size_t checkpoints,
-                     Tap& tap, const RatioExtremes<T>& x, bool c1_holds) {
+                     Tap& tap, const RatioExtremes<T>& x, const RunningPremises<T>& premises, bool c1_holds) {
   const Blocks<T>& b = ev.blocks;
   const std::size_t d = in.dim();
   StepwiseFacts<T> facts(in, b, s);
@@ -190,7 +189,6 @@ void annealed_checks(Evaluation<T>& ev, const model::Instance<T>& in, const Inpu
                                         "no checkpoint with eps' < gamma_1 delta_1(0)^2"));
   std::vector<T> delta_K, error_K, sq_error_K;
   std::optional<bounds::FlowErrors<T>> fe;
-  const RunningPremises<T> premises(s);
   const auto observer = [&](const dynamics::StepEvent<T>& e) {
     tap(Run::Annealed, e);
     if (e.phase == dynamics::Phase::GradientDescent) {
@@ -278,8 +276,9 @@ Evaluation<T> evaluate(const model::Instance<T>& in, std::size_t checkpoints, Ta
   checks.push_back(condition_c2(s, s.eps, true, "premise"));
   const bool c1_holds = checks[0].verdict == Verdict::Holds;
   const detail::RatioExtremes<T> x = detail::ratio_extremes(in);
-  detail::gradient_flow_checks(ev, in, s, checkpoints, tap, x);
-  detail::annealed_checks(ev, in, s, checkpoints, tap, x, c1_holds);
+  const RunningPremises<T> premises(s);  // (C1), (C2) at every checkpoint of both runs
+  detail::gradient_flow_checks(ev, in, s, checkpoints, tap, x, premises);
+  detail::annealed_checks(ev, in, s, checkpoints, tap, x, premises, c1_holds);
   for (auto& q : ev.checks_e3) checks.push_back(std::move(q));  // (E3) last, as before
   ev.checks_e3.clear();
   return ev;
