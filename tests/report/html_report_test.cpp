@@ -22,8 +22,18 @@ namespace fs = std::filesystem;
 namespace ap = annealcheck::properties;
 namespace h = annealcheck::report::html;
 
+fs::path scratch_root() { return fs::temp_directory_path() / ("annealcheck-html-test-" + std::to_string(getpid())); }
+
+// This process's scratch directory goes when the program exits (no litter in /tmp).
+const struct ScratchCleanup {
+  ~ScratchCleanup() {
+    std::error_code ec;
+    fs::remove_all(scratch_root(), ec);
+  }
+} scratch_cleanup;
+
 fs::path scratch(const std::string& name) {
-  const fs::path p = fs::temp_directory_path() / ("annealcheck-html-test-" + std::to_string(getpid())) / name;
+  const fs::path p = scratch_root() / name;
   fs::remove_all(p);
   fs::create_directories(p.parent_path());
   return p;
