@@ -180,7 +180,7 @@ class LogTrainLoss {
 // state at the time actually used). Returns nullopt when double cannot resolve it.
 template <class Coarse>
 std::optional<double> coarse_root(const Coarse& f, double level, double t0) {
-  double t = t0;
+  double t = t0, last = std::numeric_limits<double>::infinity();
   for (int iter = 0; iter < 100; ++iter) {
     const auto [v, dv] = f(t);
     if (!std::isfinite(v) || !std::isfinite(dv) || !(dv < 0)) return std::nullopt;
@@ -188,6 +188,11 @@ std::optional<double> coarse_root(const Coarse& f, double level, double t0) {
     t += step;
     if (!std::isfinite(t)) return std::nullopt;
     if (std::abs(step) <= 1e-15 * std::abs(t) || step == 0) return t;
+    // With many terms the sums' own rounding (about n·2^-53) is a noise floor the
+    // steps cannot go below: stop once they no longer shrink there (a checkpoint's
+    // place needs no more; the stop is refined in T).
+    if (std::abs(step) <= 1e-9 * std::abs(t) && std::abs(step) >= last) return t;
+    last = std::abs(step);
   }
   return std::nullopt;
 }
