@@ -37,5 +37,8 @@ struct PrecisionShrink {
 // for the others.
 std::optional<PrecisionShrink> shrink_precision(const properties::RunResult& r);
 nlohmann::json to_json(const PrecisionShrink& p);
+// {"precision": ...} for a failed run's report (report::write_report's extra), {} when
+// the property has no runtime rung.
+nlohmann::json report_extra(const properties::RunResult& r);
 
 }  // namespace annealcheck::claims
