@@ -8,9 +8,13 @@
 //             (a GF bracket not certified, where GD stops undecided, a divisor or
 //             log argument whose sign the enclosure does not fix): never proved.
 //
+// Values stay exact rationals while every input and operation is (exact_or_interval.hpp),
+// so identities of exact quantities (L̂(δ_GF(T)) = ε, L̂(δ(0)) = Σ γ_i δ_i(0)²) are
+// decided exactly ("exact rational"); the rest is enclosed in MPFI.
 // Where the enclosures come from:
 //   instance, M, M', c, L̂(δ(0)), L_D(δ(0)), ρ, η   exact rationals (ExactProblem), one rounding into MPFI
-//   T, LD_gf, Lhat_gf                                 the reference's certified stop (T a certified bracket)
+//   T, LD_gf                                          the reference's certified stop (T a certified bracket)
+//   Lhat_gf                                           ε exactly (L̂(δ(0)) when GF stops at T = 0)
 //   LS_gf, LSbar_gf                                   Σ γ_i δ_i(0)² e^{−4γ_i T} over S / S̄ with that bracket
 //   T_fast, LD_fast, Lhat_fast                        the reference's annealed stop
 //   deltaK[i]                                         f_i^g δ_i(0), g = the certified number of GD steps taken

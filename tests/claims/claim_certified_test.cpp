@@ -63,6 +63,18 @@ TEST(ClaimCertified, CheckpointsAnnealedStateAndUndefinedClaims) {
   EXPECT_EQ(certify("log(delta0[2]) <= 0", kA).decision, "n/a");  // log 0: undefined, never a verdict
 }
 
+TEST(ClaimCertified, IdentitiesOfExactQuantitiesAreDecidedInRationals) {
+  // ε = 1/10 is not a binary fraction: its enclosure has width, the identities hold exactly
+  const char* c = R"({"gamma": ["3/10", "1/7"], "lambda": ["1/3", "2"], "delta0": ["1", "-2/3"], "k": 2, "alpha": "1/3", "eps": "1/10", "K": 2, "checkpoints": 3})";
+  const properties::CertifiedVerdict a = certify("Lhat0 == sum(all, gamma*delta0^2)", c);
+  EXPECT_EQ(a.decision, "proved");
+  EXPECT_EQ(a.how, "exact rational");
+  EXPECT_EQ(certify("Lhat_gf == eps", c).decision, "proved");          // L̂ = ε at the exact stop (E4)
+  EXPECT_EQ(certify("Lhat(t) >= eps", c).decision, "proved");          // and above ε before it
+  EXPECT_EQ(certify("sqrt(delta0[2]^2) == 2/3", c).decision, "proved");  // the square root of a rational square
+  EXPECT_EQ(certify("Lhat0 == sum(all, gamma*delta0^2) + 1e-40", c).decision, "refuted");
+}
+
 TEST(ClaimCertified, ARefutedPremiseMakesTheCaseNotApplicable) {
   // ε = 1/2 < w_1 = 2: (C1) holds on A; with ε above L̂(δ(0)) it does not
   const char* high = R"({"gamma": ["2", "1"], "lambda": ["3", "5"], "delta0": ["1", "0"], "k": 2, "alpha": "1/2", "eps": "3", "K": 3, "checkpoints": 4})";
