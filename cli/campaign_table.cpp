@@ -3,6 +3,7 @@
 #include "annealcheck/io/atomic_file.hpp"
 #include "cli/html_report.hpp"
 #include "cli/junit.hpp"
+#include "properties/claims/precision_shrink.hpp"
 #include "properties/report/counterexample_report.hpp"
 #include "properties/report/html/html_page.hpp"
 
@@ -38,9 +39,10 @@ Row task_row(const Campaign& c, const CampaignResult& result, std::size_t i, con
   row.chunks = tr.chunks_counted;
   row.seconds = r.seconds;
   row.further_failing = tr.further_failing;
-  if (r.outcome == properties::Outcome::Failed && r.counterexample) row.report = report::write_report(r, report_dir).json_path;
+  // every report records its precision shrink (issue 14: claims::report_extra)
+  if (r.outcome == properties::Outcome::Failed && r.counterexample) row.report = report::write_report(r, report_dir, claims::report_extra(r)).json_path;
   for (const auto& f : tr.further)
-    if (f.counterexample) row.further_reports.push_back(report::write_report(f, report_dir).json_path);
+    if (f.counterexample) row.further_reports.push_back(report::write_report(f, report_dir, claims::report_extra(f)).json_path);
   row.ok = tr.missing.empty() && properties::run_succeeded(r);
   row.verdict = t.refuted ? (row.ok ? "refuted as expected" : "SURVIVED") : (row.ok ? "holds" : "FAILED");
   row.within_rounding = r.within_rounding;

@@ -91,7 +91,13 @@ Command add_check_command(CLI::App& app) {
                                                            : "\nNOT refuted as expected: " + properties::run_failure_reason(r) + "\n");
             }
             if (o->certified && info.kind == properties::PropertyKind::Holds && !properties::run_succeeded(r)) {
-              if (o->format != "json") std::cout << "\nNOT certified: " << properties::run_failure_reason(r) << "\n";
+              const auto& cx = r.counterexample;  // a claim stated as true and refuted: say whether the refutation is certified
+              if (o->format == "json") {
+              } else if (r.outcome == properties::Outcome::Failed && cx && cx->certified && cx->certified->decision == "refuted") {
+                std::cout << "\nrefuted: " << properties::certified_statement(*cx->certified) << "\n";
+              } else {
+                std::cout << "\nNOT certified: " << properties::run_failure_reason(r) << "\n";
+              }
               return 1;
             }
             return r.outcome == properties::Outcome::Passed ? 0 : 1;

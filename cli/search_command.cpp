@@ -6,6 +6,7 @@
 #include "cli/claim_option.hpp"
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
+#include "properties/claims/precision_shrink.hpp"
 #include "properties/claims/search.hpp"
 #include "properties/registry.hpp"
 #include "properties/report/counterexample_report.hpp"
@@ -44,6 +45,7 @@ Command add_search_command(CLI::App& app) {
     claims::SearchOptions search;
     std::vector<std::string> fix;
     std::string report_dir = "reports", format = "text";
+    bool certified = false;
   };
   auto o = std::make_shared<Options>();
   o->search.seed = properties::default_seed();
@@ -52,6 +54,11 @@ Command add_search_command(CLI::App& app) {
   add_claim_options(cmd, o->claim);
   cmd->add_option("--budget", o->search.budget, "Evaluations of the check in all")->check(in_range(1L, 10'000'000L))->capture_default_str();
   cmd->add_option("--per-restart", o->search.per_restart, "Evaluations per local search")->check(in_range(1L, 10'000'000L))->capture_default_str();
+  cmd->add_option("--screen", o->search.screen, "Generated draws evaluated before each local search (the best starts it)")->check(in_range(1, 1000))->capture_default_str();
+  cmd->add_option("--optimizer", o->search.optimizer, "NLopt local optimiser: sbplx, bobyqa, cobyla, neldermead")->capture_default_str();
+  cmd->add_option("--strategy", o->search.strategy, "local (screen + optimiser) or uniform (the random baseline: uniform draws in the same box)")->capture_default_str();
+  cmd->add_option("--box", o->search.box, "Half-width of the box around a start in the log/logit coordinates")->capture_default_str();
+  cmd->add_flag("--certified", o->certified, "Decide the tightest case with certified arithmetic and print its certified margin");
   cmd->add_option("--type", o->search.type, "Number type id")->capture_default_str();
   cmd->add_option("--seed", o->search.seed, "Seed of the generated starting cases")->capture_default_str();
   cmd->add_option("--fix", o->fix, "Hold a parameter: alpha=1/2, eps=1e-3, K=10, d=2 (repeatable)");
@@ -67,8 +74,14 @@ Command add_search_command(CLI::App& app) {
             if (std::find(info.types.begin(), info.types.end(), so.type) == info.types.end() && !(info.runtime_mpfr && properties::is_runtime_mpfr_type(so.type)))
               throw InputError("--type", quote(so.type), "a type " + so.id + " is built for");
             const claims::SearchResult r = claims::search(so);
+            std::optional<properties::CertifiedVerdict> cert;
+            if (o->certified && r.tightest) cert = properties::certify_case(so.id, nlohmann::json::parse(r.tightest->case_json));
             std::optional<report::WrittenReport> written;
-            if (r.counterexample) written = report::write_report(as_run(so, r), o->report_dir);
+            if (r.counterexample) {
+              properties::RunResult run = as_run(so, r);
+              run.counterexample->certified = cert;
+              written = report::write_report(run, o->report_dir, claims::report_extra(run));
+            }
             if (o->format == "json") {
               nlohmann::json j{{"property", so.id}, {"type", so.type}, {"evaluations", r.evaluations}, {"restarts", r.restarts},
                                {"infeasible", r.infeasible}, {"counterexample", r.counterexample}};
@@ -79,6 +92,7 @@ Command add_search_command(CLI::App& app) {
                                                {"relative_margin", r.tightest->verdict.relative_margin}, {"relative_slack", r.tightest->verdict.relative_slack}, {"lhs", r.tightest->verdict.lhs},
                                                {"rhs", r.tightest->verdict.rhs}, {"outcome", r.tightest->verdict.outcome},
                                                {"where", r.tightest->verdict.where}};
+              if (cert) j["certified"] = properties::certified_report_json(*cert);
               if (written) j["report"] = written->json_path;
               std::cout << j.dump() << "\n";
             } else {
@@ -93,6 +107,7 @@ Command add_search_command(CLI::App& app) {
               if (r.tightest)
                 std::cout << fmt::format("  tightest: {}\n    {}\n    {}\n", r.tightest->summary, r.tightest->case_json,
                                          properties::render_verdict(r.tightest->verdict));
+              if (cert) std::cout << fmt::format("  certified: {}\n", properties::render_certified(*cert));
               if (written)
                 std::cout << fmt::format("\ncounterexample after {} evaluations\nreport: {}\nreplay: annealcheck replay {}\n", r.evaluations,
                                          written->json_path, written->json_path);

@@ -183,7 +183,8 @@ struct RunResult {
   std::optional<CaseReport> certified_first_unproved;  // the first case neither proved nor a tie
 };
 
-// All properties, sorted by id.
+// All properties, the text claims registered so far included, sorted by id (valid
+// until the next claim is registered).
 const std::vector<PropertyInfo>& catalog();
 // Throws InputError(field "property") listing the ids when unknown.
 const PropertyInfo& property_info(std::string_view id);

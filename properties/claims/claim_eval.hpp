@@ -160,16 +160,7 @@ class ClaimEvaluator {
     throw DomainError("unknown vector");
   }
 
-  bool in_block(Block blk, std::size_t i) const {
-    switch (blk) {
-      case Block::S: return i < b_.split;
-      case Block::Sbar: return i >= b_.split;
-      case Block::P: return b_.in_P[i];
-      case Block::Q: return !b_.in_P[i];
-      case Block::All: return true;
-    }
-    return false;
-  }
+  bool in_block(Block blk, std::size_t i) const { return claims::in_block(blk, i, b_.split, b_.in_P); }
 
   Side<T> aggregate(const Node& n) {
     std::vector<Side<T>> xs;

@@ -3,6 +3,10 @@
 
 #include "annealcheck/numeric/builtin_traits.hpp"
 #include "annealcheck/numeric/mpfr_traits.hpp"
+#include "annealcheck/certified/decide.hpp"
+#include "annealcheck/interval/exact_problem.hpp"
+#include "properties/certified/certified_case.hpp"
+#include "properties/claims/claim_certified.hpp"
 #include "properties/claims/claim_eval.hpp"
 #include "properties/lemma2/lemma2_checks.hpp"
 #include "properties/support/fnv1a.hpp"
@@ -57,6 +61,65 @@ CaseCheck check_claim(const CompiledClaim& claim, const std::vector<Premise>& gi
     return {properties::to_verdict(ev.decide()), std::nullopt};
   } catch (const DomainError& e) {
     return {properties::Verdict{}, fmt::format("the claim is undefined on this instance: {}", e.what())};
+  }
+}
+
+certified::Decision from_certainty(interval::Certainty c) {
+  switch (c) {
+    case interval::Certainty::Proved: return certified::Decision::Proved;
+    case interval::Certainty::Refuted: return certified::Decision::Refuted;
+    case interval::Certainty::NotApplicable: return certified::Decision::NotApplicable;
+    case interval::Certainty::Undecided: break;
+  }
+  return certified::Decision::Undecided;
+}
+
+// The given premises as the reference decides them at r.bits (labels C1, C1', C2, C2').
+std::vector<certified::CheckDecision> premise_decisions(const std::vector<std::string>& labels, const interval::ReferenceResult& r) {
+  std::vector<certified::CheckDecision> out;
+  for (const std::string& l : labels) {
+    const interval::RefCheck* q = r.find(l);
+    if (!q) throw std::logic_error("the certified reference has no premise " + l);
+    out.push_back({l, from_certainty(q->verdict), r.bits, q->lhs, q->rhs, q->margin, q->how, q->note});
+  }
+  return out;
+}
+
+// Undecided at the cap: an undecided tie when the margin is a narrow enclosure of 0
+// (certified::looks_like_tie); a refutation stands only when every premise is proved.
+void finish(certified::CheckDecision& claim, const std::vector<certified::CheckDecision>& premises, long bits) {
+  if (claim.decision == certified::Decision::Undecided && claim.margin) {
+    interval::RefCheck rc{claim.label, interval::Certainty::Undecided, claim.lhs, claim.rhs, claim.margin, claim.how, claim.note};
+    if (certified::looks_like_tie(rc, bits)) claim.decision = certified::Decision::Tie;
+  }
+  if (claim.decision != certified::Decision::Refuted) return;
+  for (const auto& p : premises)
+    if (p.decision == certified::Decision::Undecided || p.decision == certified::Decision::Tie) {
+      claim.decision = certified::Decision::Undecided;
+      claim.note += "; premise " + p.label + " is not certified, so neither is the violation";
+    }
+}
+
+// The claim on the exact case: the certified reference at 128 bits, doubling to 4096
+// (certified_checks::options, as every certified property), until the claim and its
+// premises are decided; then summarised like the catalog's (a refuted premise: n/a).
+properties::CertifiedVerdict certify_claim_case(const CompiledClaim& claim, const std::vector<Premise>& given, const nlohmann::json& j) {
+  const Lemma2Case c = properties::lemma2_case_from_json(j);
+  const interval::ExactProblem e = interval::exact_problem(engine::Problem(c.spec));
+  const certified::Options opt = properties::certified_checks::options(c.checkpoints);
+  std::vector<std::string> labels;
+  for (Premise p : given) labels.emplace_back(premise_name(p));
+  for (long bits = opt.start_bits;; bits *= 2) {
+    const interval::ReferenceResult r = interval::evaluate_reference(e, bits, {opt.checkpoints});
+    std::vector<certified::CheckDecision> checks = premise_decisions(labels, r);
+    certified::CheckDecision d = certify_claim(claim, r, e, c.checkpoints);
+    bool open = d.decision == certified::Decision::Undecided;
+    for (const auto& p : checks) open = open || p.decision == certified::Decision::Undecided;
+    if (!open || bits * 2 > opt.cap_bits) {
+      finish(d, checks, bits);
+      checks.push_back(std::move(d));
+      return properties::certified_checks::summarize(checks, labels);
+    }
   }
 }
 
@@ -117,6 +180,7 @@ std::string register_claim(const ClaimSpec& spec) {
   d.add_type<numeric::mpfr256>(50, [claim, given](const Lemma2Case& c) { return check_claim<numeric::mpfr256>(*claim, given, c); });
   d.add_runtime_mpfr([claim, given](const Lemma2Case& c) { return check_claim<numeric::mpfr_dynamic>(*claim, given, c); });
   properties::detail::add_runtime_property(properties::detail::make_entry(std::move(d)));
+  properties::detail::add_runtime_certified(claim_id(spec), [claim, given](const nlohmann::json& j) { return certify_claim_case(*claim, given, j); });
   return claim_id(spec);
 }
 

@@ -61,6 +61,18 @@ struct CompiledClaim {
   Needs needs;
 };
 
+// Whether 0-based coordinate i lies in the block: S = {i < split}, S̄ the rest, P by in_P.
+inline bool in_block(Block b, std::size_t i, std::size_t split, const std::vector<bool>& in_P) {
+  switch (b) {
+    case Block::S: return i < split;
+    case Block::Sbar: return i >= split;
+    case Block::P: return in_P[i];
+    case Block::Q: return !in_P[i];
+    case Block::All: return true;
+  }
+  return false;
+}
+
 // Parses (claim_parser.hpp) and resolves; throws ClaimError.
 CompiledClaim compile_claim(const std::string& text);
 

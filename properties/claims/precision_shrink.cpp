@@ -49,6 +49,13 @@ std::optional<PrecisionShrink> shrink_precision(const properties::RunResult& r) 
   return p;
 }
 
+nlohmann::json report_extra(const properties::RunResult& r) {
+  nlohmann::json extra = nlohmann::json::object();
+  if (r.outcome == properties::Outcome::Failed)
+    if (const auto p = shrink_precision(r)) extra["precision"] = to_json(*p);
+  return extra;
+}
+
 nlohmann::json to_json(const PrecisionShrink& p) {
   nlohmann::json probes = nlohmann::json::array();
   for (const auto& [b, o] : p.probes) probes.push_back({{"bits", b}, {"outcome", o}});

@@ -6,8 +6,8 @@
 // reference: "rounding artefact below B bits").
 //
 // Reference: the property's certified decision (MPFI or exact rationals) when it has
-// one and it decides; otherwise the verdict at 4096 bits by the same decision rule
-// (text claims have no interval evaluation yet). Bisection assumes agreement is monotone in the precision (the
+// one and it decides (text claims: claim_certified.hpp); otherwise the verdict at
+// 4096 bits by the same decision rule. Bisection assumes agreement is monotone in the precision (the
 // bounds shrink like 2^-bits); the probes are recorded.
 #pragma once
 
@@ -32,8 +32,13 @@ struct PrecisionShrink {
 };
 
 // For a failed run of a property built for the runtime rung (PropertyInfo::runtime_mpfr:
-// the Lemma 2 properties, F1–F3, F5 and text claims); nullopt for the others.
+// the Lemma 2 properties, Proposition 1's, E3, the dynamics properties but
+// dynamics.gf-odeint (gf_odeint_prop.cpp says why), F1–F5 and text claims); nullopt
+// for the others.
 std::optional<PrecisionShrink> shrink_precision(const properties::RunResult& r);
 nlohmann::json to_json(const PrecisionShrink& p);
+// {"precision": ...} for a failed run's report (report::write_report's extra), {} when
+// the property has no runtime rung.
+nlohmann::json report_extra(const properties::RunResult& r);
 
 }  // namespace annealcheck::claims

@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <random>
 
 namespace annealcheck::claims {
 namespace {
@@ -95,9 +96,30 @@ bool premises_hold(const InstanceSpec& s, const std::vector<Premise>& given) {
   return true;
 }
 
-struct Stop {};
+struct Stop {};  // a counterexample, or the budget spent
 
-constexpr int kScreen = 8;  // generated starts screened per restart  // a counterexample, or the budget spent
+// The box the optimiser is given around a start (and the uniform baseline samples):
+// ± box in every log / logit coordinate, K in [0, max(20, 4K)].
+struct Box {
+  std::vector<double> lb, ub;
+};
+Box box_around(const Parametrisation& p, double half) {
+  const std::vector<double>& x = p.start();
+  Box b{std::vector<double>(x.size()), std::vector<double>(x.size())};
+  for (std::size_t j = 0; j < x.size(); ++j) {
+    b.lb[j] = p.is_K(j) ? 0 : x[j] - half;
+    b.ub[j] = p.is_K(j) ? std::max(20.0, 4 * x[j]) : x[j] + half;
+  }
+  return b;
+}
+
+nlopt::algorithm algorithm(const std::string& name) {
+  if (name == "sbplx") return nlopt::LN_SBPLX;
+  if (name == "bobyqa") return nlopt::LN_BOBYQA;
+  if (name == "cobyla") return nlopt::LN_COBYLA;
+  if (name == "neldermead") return nlopt::LN_NELDERMEAD;
+  throw InputError("--optimizer", quote(name), "one of sbplx, bobyqa, cobyla, neldermead");
+}
 
 class Searcher {
  public:
@@ -131,15 +153,13 @@ class Searcher {
 
   void local(const InstanceSpec& start, std::size_t checkpoints) {
     const Parametrisation p(start, o_.fix);
-    std::vector<double> x = p.start(), lb(x.size()), ub(x.size()), step(x.size(), 2.0);
-    for (std::size_t j = 0; j < x.size(); ++j) {
-      lb[j] = p.is_K(j) ? 0 : x[j] - 40;
-      ub[j] = p.is_K(j) ? std::max(20.0, 4 * x[j]) : x[j] + 40;
+    std::vector<double> x = p.start(), step(x.size(), std::min(2.0, o_.box / 2));
+    for (std::size_t j = 0; j < x.size(); ++j)
       if (p.is_K(j)) step[j] = std::max(2.0, x[j] / 2);
-    }
-    nlopt::opt opt(nlopt::LN_SBPLX, static_cast<unsigned>(x.size()));
-    opt.set_lower_bounds(lb);
-    opt.set_upper_bounds(ub);
+    const Box b = box_around(p, o_.box);
+    nlopt::opt opt(algorithm(o_.optimizer), static_cast<unsigned>(x.size()));
+    opt.set_lower_bounds(b.lb);
+    opt.set_upper_bounds(b.ub);
     opt.set_initial_step(step);
     opt.set_maxeval(static_cast<int>(o_.per_restart));
     struct Data {
@@ -174,6 +194,24 @@ class Searcher {
     if (data.stop) throw Stop{};
   }
 
+  // The uniform baseline: one draw in the box around `start` (its structure kept).
+  void uniform(const InstanceSpec& start, std::mt19937_64& rng) {
+    const Parametrisation p(start, o_.fix);
+    const Box b = box_around(p, o_.box);
+    std::vector<double> x(b.lb.size());
+    for (std::size_t j = 0; j < x.size(); ++j)
+      x[j] = p.is_K(j) ? static_cast<double>(std::uniform_int_distribution<long>(0, std::lround(b.ub[j]))(rng))
+                       : std::uniform_real_distribution<double>(b.lb[j], b.ub[j])(rng);
+    InstanceSpec s;
+    try {
+      s = p.at(x);
+    } catch (const InputError&) {
+      ++r_.infeasible;
+      return;
+    }
+    evaluate(s, start.checkpoints.value_or(16));
+  }
+
  private:
   const SearchOptions& o_;
   SearchResult& r_;
@@ -203,8 +241,13 @@ std::pair<std::string, std::string> parse_fix(const std::string& text) {
 }
 
 SearchResult search(const SearchOptions& o) {
+  if (o.strategy != "local" && o.strategy != "uniform") throw InputError("--strategy", quote(o.strategy), "local or uniform");
+  algorithm(o.optimizer);  // InputError on an unknown name
+  if (!(o.box > 0) || o.box > 40) throw InputError("--box", std::to_string(o.box), "a half-width in (0, 40]");
   SearchResult r;
   Searcher s(o, r);
+  std::mt19937_64 rng(o.seed);
+  const long max_infeasible = 100 * o.budget + 10000;  // a box where the premises (almost) never hold ends the run
   const std::size_t want_d = o.fix.count("d") ? std::stoul(o.fix.at("d")) : 0;
   std::vector<InstanceSpec> starts;
   std::size_t next = 0;
@@ -217,9 +260,14 @@ SearchResult search(const SearchOptions& o) {
         if (starts.empty() && round > 50) throw InputError("--fix", "d=" + std::to_string(want_d), "a dimension the property's generator makes");
         continue;
       }
+      if (r.infeasible > max_infeasible) break;
+      if (o.strategy == "uniform") {
+        s.uniform(starts[next++], rng);
+        continue;
+      }
       // screen a batch of generated starts, then optimise from the one closest to failing
       std::optional<std::pair<double, InstanceSpec>> best;
-      for (int screened = 0; screened < kScreen && next < starts.size(); ++screened) {
+      for (int screened = 0; screened < o.screen && next < starts.size(); ++screened) {
         const InstanceSpec& start = starts[next++];
         InstanceSpec first;
         try {

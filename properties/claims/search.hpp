@@ -3,10 +3,10 @@
 //
 // The objective is the relative slack (margin + error bound)/scale of the check's
 // verdict, so that a tie that rounding cannot decide is not a resting place.
-// Screen 8 cases of the property's own generator (registry lemma2_instances), then
+// Screen `screen` (default 8) cases of the property's own generator (registry lemma2_instances), then
 // from the one closest to failing minimise the relative margin of the property's check (registry check_case: the
 // one decision rule at the chosen type) with NLopt's derivative-free Subplex
-// (NLOPT_LN_SBPLX) over log γ_i, log λ_i, log |δ_i(0)| (signs and zeros kept),
+// (NLOPT_LN_SBPLX; --optimizer bobyqa, cobyla, neldermead) over log γ_i, log λ_i, log |δ_i(0)| (signs and zeros kept),
 // logit α, log ε and K (rounded to an integer), d and k fixed per start; then restart
 // from the next generated case until the budget is spent. γ is re-sorted after each
 // move (λ, δ(0) follow their coordinate), ρ keeps its fraction of the largest gap,
@@ -34,6 +34,14 @@ struct SearchOptions {
   std::string type = "double";
   long budget = 2000;            // evaluations of the check, in all
   long per_restart = 60;         // evaluations per local optimisation
+  int screen = 8;                // generated draws evaluated before each local optimisation (the best one starts it)
+  std::string optimizer = "sbplx";  // NLopt local, derivative-free: sbplx, bobyqa, cobyla, neldermead
+  // "local": screen + optimiser with restarts. "uniform": the baseline of plain random
+  // sampling over the same parametrisation and box: each draw takes a generated case's
+  // structure (d, k, signs of δ(0), zeros) and draws every free coordinate uniformly
+  // in the box the optimiser is given around it (K uniformly in its integer range).
+  std::string strategy = "local";
+  double box = 40;               // half-width of the box around a start, in the log / logit coordinates
   std::uint64_t seed = 0;
   std::map<std::string, std::string> fix;  // alpha, eps, K (exact values) or d (starts with that dimension)
   std::vector<Premise> premises;           // kept true during the search

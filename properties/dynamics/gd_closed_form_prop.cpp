@@ -86,6 +86,7 @@ detail::PropertyDef<Lemma2Case> def() {
   d.add_type<double>(400, check<double>);
 #if ANNEALCHECK_FULL_LADDER
   d.add_type<numeric::mpfr256>(100, check<numeric::mpfr256>);
+  d.add_runtime_mpfr(check<numeric::mpfr_dynamic>);  // mpfr:BITS, mpfr:random; precision shrinking (issue 14)
   d.add_type<numeric::mpq>(100, check<numeric::mpq>);
 #endif
   return d;

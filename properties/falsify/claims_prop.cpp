@@ -164,6 +164,7 @@ void add_falsify(Catalog& c) {
   f4.facts = [](const Prop1Case& x) { return facts(x); };
   f4.add_type<double>(200, claim_f4<double>);
   f4.add_type<numeric::mpfr256>(100, claim_f4<numeric::mpfr256>);
+  f4.add_runtime_mpfr(claim_f4<numeric::mpfr_dynamic>);  // precision shrinking of its counterexample (issue 14)
   c.push_back(make_entry(std::move(f4)));
 }
 }  // namespace detail

@@ -176,6 +176,7 @@ detail::PropertyDef<EllipsoidCase> def() {
   d.add_type<double>(1000, check<double>);
 #if ANNEALCHECK_FULL_LADDER
   d.add_type<numeric::mpfr256>(300, check<numeric::mpfr256>);
+  d.add_runtime_mpfr(check<numeric::mpfr_dynamic>);  // mpfr:BITS, mpfr:random; precision shrinking (issue 14)
   d.add_type<numeric::mpq>(300, check<numeric::mpq>);
 #endif
   return d;

@@ -111,11 +111,13 @@ detail::PropertyDef<Prop1Case> def(bool case21) {
     d.add_type<double>(500, check21<double>);
 #if ANNEALCHECK_FULL_LADDER
     d.add_type<numeric::mpfr256>(200, check21<numeric::mpfr256>);
+    d.add_runtime_mpfr(check21<numeric::mpfr_dynamic>);  // mpfr:BITS, mpfr:random; precision shrinking (issue 14)
 #endif
   } else {
     d.add_type<double>(500, check30<double>);
 #if ANNEALCHECK_FULL_LADDER
     d.add_type<numeric::mpfr256>(200, check30<numeric::mpfr256>);
+    d.add_runtime_mpfr(check30<numeric::mpfr_dynamic>);
 #endif
   }
   return d;

@@ -47,6 +47,9 @@ struct PropertyEntry {
 // Defined in properties/certified/: the certified check of a property by id (null when it has none).
 using CertifyFn = std::function<CertifiedVerdict(const nlohmann::json&)>;
 CertifyFn certified_check(std::string_view id);
+// The certified check of a property made at run time (a text claim): found by
+// certified_check like the catalog's; registering again replaces it.
+void add_runtime_certified(std::string id, CertifyFn fn);
 
 using Catalog = std::vector<PropertyEntry>;
 

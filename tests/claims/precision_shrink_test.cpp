@@ -61,7 +61,37 @@ TEST(PrecisionShrink, CatalogPropertyOnTheRuntimeRung) {
 }
 
 TEST(PrecisionShrink, NotForPropertiesWithoutTheRuntimeRung) {
-  EXPECT_FALSE(shrink_precision(failed_run("prop1.case21-losses", "fails")));
+  // gf-odeint's allowance is its integrator's tolerance, fixed per type (gf_odeint_prop.cpp)
+  EXPECT_FALSE(shrink_precision(failed_run("dynamics.gf-odeint", "fails")));
+}
+
+// Proposition 1's cases (no Lemma 2 instance) on the runtime rung too: F4's counterexample
+// (K = 1: δ_1 has opposite signs at the two stops) is certified refuted exactly and fails
+// from the lowest precision on. Proposition 1 (2,1) on the same case is proved by the
+// certified reference, but its equalities (δ_2(K) = 0, L_D = (3/4)ε′) can never hold
+// *beyond* rounding in a floating type: no precision agrees, and the shrink says so
+// rather than inventing one.
+std::optional<PrecisionShrink> shrink_on(const std::string& id, const char* case_json) {
+  properties::RunResult r = failed_run(id, "fails");
+  r.counterexample->case_json = case_json;
+  auto p = shrink_precision(r);
+  if (p) std::cout << id << ": " << p->statement << "\n";
+  return p;
+}
+
+TEST(PrecisionShrink, PropositionOneCasesOnTheRuntimeRung) {
+  const char* prop1 = R"({"K":1,"alpha":"1/2","checkpoints":1,"eps":"1/2"})";
+  const auto p = shrink_on("falsify.f4-case30-equal-parameters", prop1);
+  ASSERT_TRUE(p);
+  EXPECT_EQ(p->reference_outcome, "fails");
+  EXPECT_EQ(p->reference.rfind("certified", 0), 0U) << p->reference;
+  EXPECT_EQ(p->bits, 24);
+  const auto q = shrink_on("prop1.case21-losses", prop1);
+  ASSERT_TRUE(q);
+  EXPECT_EQ(q->reference_outcome, "holds");
+  EXPECT_EQ(q->bits, 0) << q->statement;
+  ASSERT_FALSE(q->probes.empty());
+  EXPECT_EQ(q->probes.back().second, "within rounding") << "at " << q->probes.back().first << " bits";
 }
 
 }  // namespace

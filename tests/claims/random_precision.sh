@@ -3,7 +3,10 @@
 # (instances/claims/lemma2.claims) and the catalog's true properties built for the
 # runtime rung (list: runtime_mpfr) at mpfr:random — the runtime MPFR rung at a
 # precision drawn per case in [24, 2048] from the case's hash — must hold on every
-# case; and the precisions drawn must actually vary.
+# case; the false claims built for the rung (F1-F5) must be refuted with the precision
+# shrink in their reports; and the precisions drawn must actually vary. Not in the label:
+# dynamics.gf-odeint (no runtime rung: its allowance is the integrator's per-type
+# tolerance, not the precision; gf_odeint_prop.cpp).
 set -u
 exe=$1
 claims=$2
@@ -43,6 +46,22 @@ j = json.load(open(sys.argv[1])); rc = int(sys.argv[3])
 bits = j["closest"]["verdict"]["bits"] if j.get("closest") else 0
 print(f"{'PASS' if rc == 0 else 'FAIL'} {j['cases_run']} cases, closest decided at {bits} bits: {sys.argv[2]}")
 if rc != 0: print(json.dumps(j.get("counterexample"), indent=1)[:2000]); sys.exit(1)
+PY
+done
+# the catalog's false claims built for the rung (F1-F5): refuted at a random precision too,
+# and the report records the precision shrink
+refuted=$("$exe" list --format json | python3 -c 'import json,sys; print(" ".join(p["id"] for p in json.load(sys.stdin) if p["runtime_mpfr"] and p["expected"] == "refuted"))')
+[ -n "$refuted" ] || { echo "FAIL: no false claim is built for the runtime rung"; exit 1; }
+for id in $refuted; do
+  "$exe" check "$id" --type mpfr:random --report-dir reports --format json > "refuted-$id.json"
+  rc=$?
+  python3 - "refuted-$id.json" "$id" "$rc" <<'PY' || exit 1
+import json, sys
+j = json.load(open(sys.argv[1])); rc = int(sys.argv[3])
+if rc != 1 or j["outcome"] != "failed": sys.exit(f"FAIL {sys.argv[2]} not refuted at mpfr:random (exit {rc})")
+p = json.load(open(j["report"])).get("precision")
+if not p: sys.exit(f"FAIL {sys.argv[2]}: the report records no precision")
+print(f"REFUTED {sys.argv[2]} at {j['counterexample']['verdict']['bits']} bits; precision: {p['statement'][:90]}")
 PY
 done
 python3 - run*.json <<'PY' || exit 1

@@ -33,4 +33,19 @@ echo "F5: counterexample after $(python3 -c 'import json; print(json.load(open("
 
 "$exe" search falsify.f5-a-short-step --fix beta=2 2> err.txt
 [ $? -eq 2 ] && grep -q "fix" err.txt || fail "--fix beta=2 accepted"
+for bad in "--strategy foo" "--optimizer newton" "--box 0"; do
+  "$exe" search falsify.f5-a-short-step $bad 2> err.txt
+  [ $? -eq 2 ] && grep -q "field '${bad%% *}'" err.txt || fail "$bad accepted"
+done
+
+# the uniform baseline draws in the search's own parametrisation: --fix holds there too
+"$exe" search falsify.f2-g-without-one-minus-alpha --strategy uniform --box 2 --fix alpha=1/3 --budget 40 --report-dir reports --format json > u.json
+[ $? -le 1 ] || fail "uniform baseline exit $?"
+python3 - u.json <<'PY' || exit 1
+import json, sys
+j = json.load(open(sys.argv[1]))
+assert 1 <= j["evaluations"] <= 40, j["evaluations"]
+assert j["tightest"]["case"]["alpha"] == "1/3", "--fix alpha moved under --strategy uniform"
+print(f"uniform: {j['evaluations']} evaluations, counterexample {j['counterexample']}, {j['infeasible']} infeasible draws")
+PY
 echo PASS
