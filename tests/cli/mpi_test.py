@@ -21,6 +21,9 @@ shutil.rmtree(scratch, ignore_errors=True)
 os.makedirs(scratch)
 os.environ["TMPDIR"] = scratch
 MPI = [mpirun, "--oversubscribe", "--allow-run-as-root"]  # root in CI containers; more ranks than cores
+for var in ("ASAN_OPTIONS", "UBSAN_OPTIONS"):  # the ASan build (CMake sets them for this test): to every rank
+    if var in os.environ:
+        MPI += ["-x", var]
 CAMPAIGN = ["--properties", "lemma2.gf-lower-bound,lemma2.annealed-upper-bound,falsify.f1-g-without-c2,prop1.case30-equal-loss",
             "--types", "double", "--cases", "2000", "--seed", "7"]
 failures = []
