@@ -76,13 +76,17 @@ double type_multiplier(const std::string& type) {
 double predicted_seconds_per_case(const PropertyInfo& p, const std::string& type, bool certified) {
   const CostModel& m = model();
   double s = 0;
-  if (const auto it = m.per_property.find(p.id); it != m.per_property.end() && it->second.count(type)) {
+  // A false claim's run ends at its first counterexample: its own timing measures shrinking,
+  // not cases. It is priced as a Lemma 2 evaluation, like a text claim.
+  const bool as_claim = !p.claim.empty() || p.kind == PropertyKind::Refuted;
+  const auto it = as_claim ? m.per_property.end() : m.per_property.find(p.id);
+  if (it != m.per_property.end() && it->second.count(type)) {
     s = it->second.at(type);
-  } else if (!p.claim.empty() && m.claim.count(type)) {
+  } else if (as_claim && m.claim.count(type)) {
     s = m.claim.at(type);
   } else {
     double at_double = m.median_double;
-    if (!p.claim.empty() && m.claim.count("double")) at_double = m.claim.at("double");
+    if (as_claim && m.claim.count("double")) at_double = m.claim.at("double");
     else if (it != m.per_property.end() && it->second.count("double")) at_double = it->second.at("double");
     s = at_double * type_multiplier(type);
   }

@@ -6,11 +6,13 @@
 // The model is properties/campaign/chunk_costs.json, measured on the reference
 // machine by bench/calibrate_chunks.py and embedded at build time:
 //
-//   seconds_per_case[property][type]  measured CPU seconds per case (a run of a
-//                                     false claim ends at its counterexample: its
-//                                     shrinking is in the figure)
+//   seconds_per_case[property][type]  measured CPU seconds per case of every true
+//                                     catalog property
 //   claim[type]                       a text claim (verify --claims), measured on
-//                                     the Lemma 2 claim of README "Claims as text"
+//                                     the Lemma 2 claim of README "Claims as text";
+//                                     also the price of a false claim (F1-F5), whose
+//                                     run ends at its first counterexample, so that
+//                                     its own timing measures shrinking, not cases
 //   type_multiplier[type]             cost of a type relative to double: the median
 //                                     over the catalog (mpfr256, mpq), else the claim's
 //                                     (long-double, mpfr128 and mpfr1024 as mpfr:128 and
@@ -21,9 +23,9 @@
 //                                     runs at those today, so they are estimates.
 //   certified_multiplier              --certified over plain, median over the catalog
 //
-// Prediction for (property, type): the measured figure when there is one, else the
-// property's figure at double (a claim's, or the catalog median for a property the
-// table does not know) times the type multiplier; times certified_multiplier under
+// Prediction for (property, type): the measured figure when there is one (the claim's
+// for a text or false claim), else the property's figure at double (the claim's, or
+// the catalog median for a property the table does not know) times the type multiplier; times certified_multiplier under
 // --certified. The default chunk size is then
 //     clamp(round(kChunkSeconds / predicted seconds per case), 1, cases).
 #pragma once
