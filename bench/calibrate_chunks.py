@@ -121,7 +121,9 @@ def check(a, catalog, scratch):
     print(f"\n{len(rows)} default chunks: CPU seconds median {statistics.median(cpus):.2f}, min {min(cpus):.2f}, max {max(cpus):.2f}; "
           f"{inside} of {len(rows)} in [0.3, 3] s; load average {os.getloadavg()[0]:.1f}")
     true_cpus = [r[4] for r in rows if r[2] == "holds"]
-    print(f"true properties only: median {statistics.median(true_cpus):.2f} s, {sum(0.3 <= c <= 3 for c in true_cpus)} of {len(true_cpus)} in [0.3, 3] s")
+    if true_cpus:
+        print(f"true properties only: median {statistics.median(true_cpus):.2f} s, "
+              f"{sum(0.3 <= c <= 3 for c in true_cpus)} of {len(true_cpus)} in [0.3, 3] s")
 
 
 def chunk_size(exe, p, t, d):
