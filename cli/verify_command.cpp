@@ -150,8 +150,8 @@ Command add_verify_command(CLI::App& app) {
   cmd->add_option("--junit", o->junit, "Also write JUnit XML to this file (one testcase per property x type; written atomically)");
   cmd->add_option("--html", o->html, "Also write a static HTML report into this directory (index.html and SVG figures; written atomically)");
   cmd->add_option("--claims", o->claims,
-                  "Also run the text claims of this file (one per line: CLAIM [| C1,C2]; # comments); recorded with --out, "
-                  "so --resume and merge need not be given it again");
+                  "Also run the text claims of this file (one per line: CLAIM [| C1,C2]; # comments), whatever --properties; "
+                  "recorded with --out, so --resume and merge need not be given it again");
   auto* out = cmd->add_option("--out", o->out, "Record every finished chunk in this campaign directory (created; resumable)");
   cmd->add_option("--resume", o->resume, "Run only the chunks this campaign directory lacks (options default to its campaign)")->excludes(out);
   cmd->add_option("--shard", o->shard, "Run only slice I of N (1-based, e.g. 2/3) into --out DIR (or --resume DIR); combine with `annealcheck merge`");

@@ -47,7 +47,6 @@ std::string catalog_hash() {
 namespace {
 
 void plan_property(const CampaignSpec& spec, const PropertyInfo& p, Campaign& c) {
-  if (!selected(spec.properties, p.id)) return;
   for (const std::string& type : p.types) {
     if (!selected(spec.types, type)) continue;
     TaskPlan t;
@@ -69,8 +68,10 @@ Campaign plan_campaign(const CampaignSpec& spec) {
   for (const auto& id : spec.properties) property_info(id);  // InputError when unknown
   Campaign c;
   c.spec = spec;
-  for (const PropertyInfo& p : catalog()) plan_property(spec, p, c);
-  for (const ClaimText& claim : spec.claims) plan_property(spec, property_info(claim.id), c);  // registered: not in catalog()
+  for (const PropertyInfo& p : catalog())
+    if (selected(spec.properties, p.id)) plan_property(spec, p, c);
+  // The claims asked for always run (--properties filters the catalog); registered, they are not in catalog().
+  for (const ClaimText& claim : spec.claims) plan_property(spec, property_info(claim.id), c);
   if (c.tasks.empty())
     throw InputError("--types", "\"" + join(spec.types) + "\" with properties \"" + join(spec.properties) + "\" (no property is built for them)",
                      "types such as double, mpfr256 that the chosen properties are built for (`annealcheck list`)");

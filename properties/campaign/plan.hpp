@@ -52,7 +52,7 @@ struct CampaignSpec {
   std::vector<std::string> properties;  // only these property ids (empty: all)
   bool certified = false;
   // Registered as properties by the CLI before planning; their tasks follow the catalog's,
-  // in this order. Recorded in campaign.json so that --resume and merge re-register them.
+  // in this order, whatever the property filter (it filters the catalog). Recorded in campaign.json so that --resume and merge re-register them.
   std::vector<ClaimText> claims;
   // From campaign.json ("id@type" -> chunk size): the default sizes a campaign was started with.
   std::map<std::string, int> recorded_chunk_sizes;

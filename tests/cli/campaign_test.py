@@ -181,6 +181,11 @@ expected_c = rows(one_c.stdout) if one_c.stdout.startswith("{") else []
 print("claims, one run:", one_c.returncode, expected_c)
 if len(expected_c) != 2 or not any(r[3] > 1 for r in expected_c):
     failures.append(f"claims campaign: exit {one_c.returncode}, rows {expected_c}: {one_c.stderr[:300]}")
+with_filter = run(["verify", "--claims", claims, "--properties", "prop1.case30-equal-loss", "--types", "double", "--cases", "10",
+                   "--format", "json", "--report-dir", d("rcf")])
+ids = [r[0] for r in rows(with_filter.stdout)] if with_filter.stdout.startswith("{") else []
+if ids != ["prop1.case30-equal-loss"] + [r[0] for r in expected_c]:  # --properties filters the catalog; claims always run
+    failures.append(f"--claims with --properties ran {ids}: {with_filter.stderr[:300]}")
 for i in (1, 2, 3):
     run(["verify", "--shard", f"{i}/3", "--out", d(f"c{i}"), "--claims", claims] + CLAIMED)
 recorded = json.load(open(os.path.join(d("c1"), "campaign.json"))).get("claims")
