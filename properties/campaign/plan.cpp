@@ -17,6 +17,8 @@
 namespace annealcheck::properties::campaign {
 namespace {
 
+constexpr const char* kFormat = "annealcheck campaign 2";  // 2: chunk seeds hash the type; chunk sizes and claims recorded
+
 bool selected(const std::vector<std::string>& filter, const std::string& x) {
   return filter.empty() || std::find(filter.begin(), filter.end(), x) != filter.end();
 }
@@ -94,7 +96,7 @@ nlohmann::json campaign_identity(const Campaign& c) {
     sizes[t.property + "@" + t.type] = t.chunk_size;
   }
   for (const ClaimText& cl : s.claims) claims.push_back({{"text", cl.text}, {"given", cl.given}, {"id", cl.id}});
-  return {{"format", "annealcheck campaign 2"},  // 2: chunk seeds hash the type; chunk sizes and claims recorded
+  return {{"format", kFormat},
           {"annealcheck_version", ANNEALCHECK_VERSION},
           {"catalog_hash", catalog_hash()},
           {"seed", s.seed},
@@ -119,6 +121,9 @@ std::string campaign_mismatch(const nlohmann::json& a, const nlohmann::json& b) 
 
 CampaignSpec spec_from_identity(const nlohmann::json& j) {
   CampaignSpec s;
+  if (!j.is_object() || j.value("format", nlohmann::json()) != kFormat)
+    throw InputError("campaign.json", fmt::format("format {}", j.is_object() && j.contains("format") ? j["format"].dump().substr(0, 60) : "(none)"),
+                     fmt::format("format \"{}\" (chunk seeds and sizes follow other rules in other formats)", kFormat));
   try {
     j.at("seed").get_to(s.seed);
     if (j.at("cases").is_number()) s.cases = j["cases"].get<int>();
@@ -131,7 +136,7 @@ CampaignSpec spec_from_identity(const nlohmann::json& j) {
       s.claims.push_back({cl.at("text").get<std::string>(), cl.at("given").get<std::string>(), cl.at("id").get<std::string>()});
   } catch (const nlohmann::json::exception& e) {
     throw InputError("campaign.json", std::string("a malformed campaign identity (") + e.what() + ")",
-                     "the campaign.json that verify --out writes (format \"annealcheck campaign 2\")");
+                     "the campaign.json that verify --out writes");
   }
   return s;
 }

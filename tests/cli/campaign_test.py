@@ -110,7 +110,12 @@ shutil.copytree(d("s2"), d("catalog"))
 ident = json.load(open(os.path.join(d("catalog"), "campaign.json")))
 ident["catalog_hash"] = "0123456789abcdef"  # as recorded by a build with another catalog
 json.dump(ident, open(os.path.join(d("catalog"), "campaign.json"), "w"))
+shutil.copytree(d("s2"), d("format1"))
+ident["catalog_hash"], ident["format"] = json.load(open(os.path.join(d("s2"), "campaign.json")))["catalog_hash"], "annealcheck campaign 1"
+json.dump(ident, open(os.path.join(d("format1"), "campaign.json"), "w"))  # a campaign of the rules before chunk seeds hashed the type
 bad = [(["verify", "--shard", "0/3", "--out", d("x")] + CAMPAIGN, "--shard"),
+       (["merge", d("format1")], "format"),
+       (["verify", "--resume", d("format1")], "format"),
        (["verify", "--shard", "4/3", "--out", d("x")] + CAMPAIGN, "--shard"),
        (["verify", "--shard", "1/3"] + CAMPAIGN, "--shard"),
        (["merge", d("s1"), d("seed8"), d("s3")], "seed"),
