@@ -26,6 +26,8 @@ void take_outcome(RunResult& r, const RunResult& x) {
   r.outcome = x.outcome;
   r.counterexample = x.counterexample;
   r.original = x.original;
+  r.reduction_steps = x.reduction_steps;
+  r.reduced_from_dim = x.reduced_from_dim;
   r.reproduce = x.reproduce;
   r.message = x.message;
   r.shrink_budget_exhausted = x.shrink_budget_exhausted;

@@ -1,6 +1,8 @@
 // The falsification suite (ctest label `falsify`): claims known to be false
 // (SPEC §3 notes, §4), each stated as a check that RapidCheck must refute — find
-// a counterexample and shrink it to d ≤ 3 (and K = 1 for F4). Each claim is decided
+// a counterexample and shrink it to d ≤ 3 (and K = 1 for F4); the Lemma 2 claims'
+// shrunk counterexamples then lose coordinates while the claim still fails
+// (support/lemma2_reduce.hpp: RapidCheck alone cannot lower d of these cases). Each claim is decided
 // by the one decision rule with the same error bounds as the true properties
 // (lemma2/error_bounds.hpp), so a refutation is never a rounding artefact: the
 // claim fails by more than the bound of both sides (a within-rounding case
@@ -16,6 +18,7 @@
 #include "properties/prop1/prop1_case.hpp"
 #include "properties/support/lemma2_case.hpp"
 #include "properties/support/lemma2_property.hpp"
+#include "properties/support/lemma2_reduce.hpp"
 #include "properties/support/property_def.hpp"
 
 namespace annealcheck::properties {
@@ -124,6 +127,7 @@ detail::PropertyDef<Lemma2Case> lemma2_claim(std::string id, std::string stateme
   d.info.max_dim = 64;
   detail::use_lemma2_cases(d);
   d.generator = [premises, short_step](const GenOptions& g) { return lemma2_case({g.max_dim, premises, 10000, short_step}); };
+  d.reduce = [premises](const Lemma2Case& x) { return lemma2_reductions(x, premises); };  // d after the shrink (lemma2_reduce.hpp)
   d.add_type<double>(200, std::move(check_double));
   d.add_type<numeric::mpfr256>(100, std::move(check_mpfr));
   d.add_runtime_mpfr(std::move(check_runtime));
