@@ -21,8 +21,8 @@ measure() {  # label, command...: "label wall cpu cases/s(wall) cases/s(cpu)"
     'BEGIN { printf "%-34s wall %6.2f s  cpu %6.2f s  %7.0f cases/s (wall)  %7.0f cases/s per cpu-s\n", l, w, u + s, n / w, n / (u + s) }'
 }
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores; $cases cases of lemma2.gf-lower-bound @ double"
-measure "mpirun -np 1 (20 chunks of 400)" mpirun --oversubscribe -np 1 "$exe" verify "${campaign[@]}"
-measure "mpirun -np 2 (20 chunks of 400)" mpirun --oversubscribe -np 2 "$exe" verify "${campaign[@]}"
+measure "mpirun -np 1 (20 chunks of 400)" mpirun --oversubscribe -np 1 "$exe" verify --chunk-size 400 "${campaign[@]}"
+measure "mpirun -np 2 (20 chunks of 400)" mpirun --oversubscribe -np 2 "$exe" verify --chunk-size 400 "${campaign[@]}"
 measure "--jobs 1, 1 chunk of 8000" "$exe" verify --jobs 1 --chunk-size 8000 "${campaign[@]}"
 measure "--jobs 1, 80 chunks of 100" "$exe" verify --jobs 1 --chunk-size 100 "${campaign[@]}"
 measure "--jobs 1, 80 chunks of 100, --out" "$exe" verify --jobs 1 --chunk-size 100 --out dir "${campaign[@]}"

@@ -15,7 +15,7 @@ using properties::campaign::ChunkRef;
 std::vector<std::string> chunk_args(const Campaign& c, ChunkRef ref, const std::string& scratch_reports) {
   const auto& t = c.tasks.at(ref.task);
   std::vector<std::string> a{"check", t.property, "--type", t.type, "--format", "json", "--report-dir", scratch_reports,
-                             "--seed", std::to_string(properties::campaign::chunk_seed(c.spec.seed, t.property, ref.index)),
+                             "--seed", std::to_string(properties::campaign::chunk_seed(c.spec.seed, t.property, t.type, ref.index)),
                              "--cases", std::to_string(properties::campaign::chunk_cases(t, ref.index))};
   // A text claim (verify --claims) exists only in this process's catalog: the worker re-parses its text.
   if (const auto& info = properties::property_info(t.property); !info.claim.empty()) {

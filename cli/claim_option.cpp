@@ -5,6 +5,8 @@
 #include "properties/claims/claim_property.hpp"
 #include "properties/claims/claim_tree.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <fstream>
 #include <iostream>
@@ -65,6 +67,42 @@ std::vector<ClaimLine> read_claims_file(const std::string& path) {
   }
   if (out.empty()) throw InputError("--claims", quote(path) + " (no claim in it)", "one claim per line: CLAIM [| C1,C2]");
   return out;
+}
+
+namespace {
+
+std::string show(const properties::campaign::ClaimText& c) { return quote(c.text) + (c.given.empty() ? "" : " given " + c.given); }
+
+// "" when equal, else the first difference in words.
+std::string claims_difference(const std::vector<properties::campaign::ClaimText>& got,
+                              const std::vector<properties::campaign::ClaimText>& recorded) {
+  for (std::size_t i = 0; i < std::min(got.size(), recorded.size()); ++i)
+    if (got[i].text != recorded[i].text || got[i].given != recorded[i].given) return fmt::format("claim {} is {}, the campaign's is {}", i + 1, show(got[i]), show(recorded[i]));
+  if (got.size() != recorded.size()) return fmt::format("{} claim(s), the campaign has {}", got.size(), recorded.size());
+  return "";
+}
+
+}  // namespace
+
+std::vector<properties::campaign::ClaimText> register_campaign_claims(const std::optional<std::string>& file,
+                                                                      const std::optional<std::vector<properties::campaign::ClaimText>>& recorded,
+                                                                      const std::string& where) {
+  std::vector<properties::campaign::ClaimText> claims;
+  if (file)
+    for (const ClaimLine& line : read_claims_file(*file)) claims.push_back({line.text, line.given, ""});
+  if (recorded) {
+    if (const std::string why = file ? claims_difference(claims, *recorded) : ""; !why.empty())
+      throw InputError("--claims", quote(*file) + " (" + why + ")",
+                       "the claims recorded in " + where + " (or no --claims: they are re-registered from there)");
+    claims = *recorded;
+  }
+  for (auto& c : claims) {
+    const std::string id = register_claim_text(c.text, c.given);
+    if (!c.id.empty() && c.id != id)  // a campaign.json edited by hand, or another claims parser
+      throw InputError("claims", quote(c.id) + " recorded for " + show(c) + " in " + where, "its id as this annealcheck parses it, " + id);
+    c.id = id;
+  }
+  return claims;
 }
 
 }  // namespace annealcheck::cli

@@ -4,6 +4,8 @@
 // stderr, then throws its InputError (exit 2).
 #pragma once
 
+#include "properties/campaign/plan.hpp"
+
 #include <CLI/CLI.hpp>
 
 #include <optional>
@@ -33,5 +35,14 @@ struct ClaimLine {
   std::size_t line = 0;
 };
 std::vector<ClaimLine> read_claims_file(const std::string& path);
+
+// The text claims of a campaign, registered as properties (before it is planned):
+// those `recorded` in its campaign.json (`where`: that file) when there are any
+// recorded, else `file`'s (verify --claims FILE). A `file` whose claims differ
+// from the recorded ones throws InputError (field --claims) naming the first
+// difference.
+std::vector<properties::campaign::ClaimText> register_campaign_claims(const std::optional<std::string>& file,
+                                                                      const std::optional<std::vector<properties::campaign::ClaimText>>& recorded,
+                                                                      const std::string& where);
 
 }  // namespace annealcheck::cli

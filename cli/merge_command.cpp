@@ -2,12 +2,14 @@
 // shards (`verify --shard I/N --out DIR`, or directories of `verify --out` /
 // MPI runs) combined into the table and exit status of one run
 // (cli/campaign_table.hpp). Every DIR must hold the same campaign (seed, cases,
-// chunk size, filters, annealcheck version, catalog hash) as this executable
-// plans it: otherwise exit 2 naming the difference. Chunks no DIR holds are
+// chunk size, filters, text claims, annealcheck version, catalog hash) as this
+// executable plans it: otherwise exit 2 naming the difference. Text claims
+// (verify --claims) are read from campaign.json: no claims file is needed. Chunks no DIR holds are
 // listed per property x type, and the exit status is then 1.
 #include "annealcheck/io/atomic_file.hpp"
 #include "annealcheck/io/input_error.hpp"
 #include "cli/campaign_table.hpp"
+#include "cli/claim_option.hpp"
 #include "cli/commands.hpp"
 #include "cli/html_report.hpp"
 #include "cli/options.hpp"
@@ -38,8 +40,11 @@ Command add_merge_command(CLI::App& app) {
             for (std::size_t i = 1; i < o->dirs.size(); ++i)
               if (const std::string why = campaign::campaign_mismatch(first, campaign::read_identity(o->dirs[i], "DIR")); !why.empty())
                 throw InputError("DIR", quote(o->dirs[i]) + " (another campaign than " + quote(o->dirs.front()) + "; " + why + ")",
-                                 "partial results of one campaign (the same seed, cases, chunk size, filters and catalog)");
-            const campaign::Campaign c = campaign::plan_campaign(campaign::spec_from_identity(first));
+                                 "partial results of one campaign (the same seed, cases, chunk sizes, filters, claims and catalog)");
+            // The campaign's text claims (verify --claims), recorded in campaign.json, become properties again.
+            const campaign::CampaignSpec spec = campaign::spec_from_identity(first);
+            register_campaign_claims(std::nullopt, spec.claims, o->dirs.front() + "/campaign.json");
+            const campaign::Campaign c = campaign::plan_campaign(spec);
             if (const std::string why = campaign::campaign_mismatch(first, campaign::campaign_identity(c)); !why.empty())
               throw InputError("DIR", quote(o->dirs.front()) + " (recorded by another annealcheck or catalog; " + why + ")",
                                "partial results of the campaign as this annealcheck plans it");

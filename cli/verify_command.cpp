@@ -49,10 +49,17 @@ struct Options {
 };
 
 // The campaign the options describe; with --resume, the stored one with the given options over it.
+// Its text claims (--claims FILE, or those DIR recorded) are registered as properties first.
 campaign::CampaignSpec campaign_spec(const Options& o) {
   campaign::CampaignSpec s;
-  if (o.resume) s = campaign::spec_from_identity(campaign::read_identity(*o.resume, "--resume"));
-  else s.seed = properties::default_seed();
+  std::optional<std::vector<campaign::ClaimText>> recorded;
+  if (o.resume) {
+    s = campaign::spec_from_identity(campaign::read_identity(*o.resume, "--resume"));
+    recorded = s.claims;
+  } else {
+    s.seed = properties::default_seed();
+  }
+  s.claims = register_campaign_claims(o.claims, recorded, o.resume ? *o.resume + "/campaign.json" : "");
   if (o.seed) s.seed = *o.seed;
   if (o.cases) s.cases = o.cases;
   if (o.chunk_size) s.chunk_size = o.chunk_size;
@@ -89,11 +96,6 @@ void execute(const campaign::Campaign& c, const std::vector<campaign::ChunkRef>&
 
 int run_verify(const Options& o, MpiSession* mpi) {
   const auto t0 = std::chrono::steady_clock::now();
-  // --claims FILE: each claim becomes a property of the catalog before the campaign is
-  // planned (workers get its text: cli/chunk_runner.cpp); with --resume or --shard the
-  // same FILE must be given again, or the catalog hash differs (exit 2).
-  if (o.claims)
-    for (const ClaimLine& line : read_claims_file(*o.claims)) register_claim_text(line.text, line.given);
   const campaign::Campaign c = campaign::plan_campaign(campaign_spec(o));
   std::optional<campaign::Shard> shard;
   if (o.shard) shard = campaign::parse_shard(*o.shard);
@@ -135,9 +137,9 @@ Command add_verify_command(CLI::App& app) {
   auto o = std::make_shared<Options>();
   CLI::App* cmd = app.add_subcommand("verify", "Run the whole catalog (true properties and known-false claims) and print one table; the main job");
   cmd->add_option("--cases", o->cases, "Cases per property and type (default: each property's own)")->check(in_range(1, 1'000'000'000));
-  cmd->add_option("--chunk-size", o->chunk_size, "Cases per chunk (default: each property's own case count at that type, 0.1-6 s of work on one core)")
+  cmd->add_option("--chunk-size", o->chunk_size, "Cases per chunk (default: about a second of work on one core per property and type, from the committed cost model)")
       ->check(in_range(1, 10'000'000));
-  cmd->add_option("--seed", o->seed, "Campaign seed (default 2005073600); chunk i > 0 of a property runs with a seed derived from it");
+  cmd->add_option("--seed", o->seed, "Campaign seed (default 2005073600); chunk i of property P at type T runs with a seed hashed from (seed, P, T, i)");
   cmd->add_option("--types", o->types, "Only these types (comma-separated), among each property's own")->delimiter(',');
   cmd->add_option("--properties", o->properties, "Only these property ids (comma-separated; `annealcheck list`)")->delimiter(',');
   cmd->add_option("--jobs", o->jobs, "Worker processes (default: all cores; ignored under mpirun); results do not depend on it")
@@ -147,7 +149,9 @@ Command add_verify_command(CLI::App& app) {
   cmd->add_option("--format", o->format, "table or json")->check(one_of({"table", "json"}))->capture_default_str();
   cmd->add_option("--junit", o->junit, "Also write JUnit XML to this file (one testcase per property x type; written atomically)");
   cmd->add_option("--html", o->html, "Also write a static HTML report into this directory (index.html and SVG figures; written atomically)");
-  cmd->add_option("--claims", o->claims, "Also run the text claims of this file (one per line: CLAIM [| C1,C2]; # comments)");
+  cmd->add_option("--claims", o->claims,
+                  "Also run the text claims of this file (one per line: CLAIM [| C1,C2]; # comments), whatever --properties; "
+                  "recorded with --out, so --resume and merge need not be given it again");
   auto* out = cmd->add_option("--out", o->out, "Record every finished chunk in this campaign directory (created; resumable)");
   cmd->add_option("--resume", o->resume, "Run only the chunks this campaign directory lacks (options default to its campaign)")->excludes(out);
   cmd->add_option("--shard", o->shard, "Run only slice I of N (1-based, e.g. 2/3) into --out DIR (or --resume DIR); combine with `annealcheck merge`");

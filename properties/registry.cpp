@@ -339,7 +339,8 @@ std::string render_run(const RunResult& r) {
       << render_verdict(r.closest->verdict) << "\n";
   }
   if (r.counterexample) {
-    o << fmt::format("  counterexample (after {} shrinks, {} evaluations{}): {}\n    {}\n    {}\n", r.shrinks_accepted,
+    o << fmt::format("  counterexample (after {} shrinks{}, {} evaluations{}): {}\n    {}\n    {}\n", r.shrinks_accepted,
+                     r.reduction_steps ? fmt::format(" and {} coordinate(s) removed from d = {}", r.reduction_steps, r.reduced_from_dim) : "",
                      r.shrink_evaluations, r.shrink_budget_exhausted ? ", shrink budget exhausted" : "", r.counterexample->summary,
                      r.counterexample->case_json, render_verdict(r.counterexample->verdict));
     o << "  replay: RC_PARAMS=\"" << r.reproduce << "\"\n";

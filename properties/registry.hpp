@@ -165,6 +165,12 @@ struct RunResult {
   int unrepresentable = 0;             // cases where a side overflowed in the type (counted in cases_run)
   int shrink_evaluations = 0, shrinks_accepted = 0;
   bool shrink_budget_exhausted = false;
+  // Refuted Lemma 2 claims: coordinates removed from RapidCheck's shrunk counterexample
+  // afterwards (support/lemma2_reduce.hpp; counted in shrink_evaluations), and its dimension
+  // before (0: not reduced). `counterexample` is the reduced case; `reproduce` replays it
+  // (the reduction is deterministic and runs again after the replayed shrink).
+  int reduction_steps = 0;
+  std::size_t reduced_from_dim = 0;
   std::optional<CaseReport> closest;         // the case with the smallest relative slack seen (closest to failing)
   std::optional<CaseReport> counterexample;  // failed runs: the shrunk counterexample
   std::optional<CaseReport> original;        // failed runs: the first failing case, before shrinking

@@ -148,6 +148,7 @@ nlohmann::json run_to_json(const RunResult& r) {
   }
   if (r.counterexample) j["counterexample"] = case_json(*r.counterexample);
   if (r.original) j["original"] = case_json(*r.original);
+  if (r.reduction_steps) j["reduction"] = {{"steps", r.reduction_steps}, {"from_dim", r.reduced_from_dim}};
   nlohmann::json distribution = nlohmann::json::array();
   for (const auto& [tags, n] : r.distribution) distribution.push_back({{"tags", tags}, {"count", n}});
   j["distribution"] = distribution;
@@ -181,6 +182,10 @@ RunResult run_from_json(const nlohmann::json& j) {
     r.closest = case_from_json(j, "closest");
     r.counterexample = case_from_json(j, "counterexample");
     r.original = case_from_json(j, "original");
+    if (j.contains("reduction")) {
+      j["reduction"].at("steps").get_to(r.reduction_steps);
+      j["reduction"].at("from_dim").get_to(r.reduced_from_dim);
+    }
     for (const auto& d : j.at("distribution")) r.distribution[d.at("tags").get<std::vector<std::string>>()] = d.at("count").get<int>();
     if (j.contains("certified")) {
       r.certified = true;

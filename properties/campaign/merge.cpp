@@ -26,6 +26,8 @@ void take_outcome(RunResult& r, const RunResult& x) {
   r.outcome = x.outcome;
   r.counterexample = x.counterexample;
   r.original = x.original;
+  r.reduction_steps = x.reduction_steps;
+  r.reduced_from_dim = x.reduced_from_dim;
   r.reproduce = x.reproduce;
   r.message = x.message;
   r.shrink_budget_exhausted = x.shrink_budget_exhausted;
@@ -43,7 +45,7 @@ TaskResult merge_task(const Campaign& c, std::size_t task, const std::map<int, R
   r.type_id = t.type;
   r.kind = t.refuted ? PropertyKind::Refuted : PropertyKind::Holds;
   r.outcome = Outcome::Passed;
-  r.seed = c.spec.seed;
+  r.seed = chunk_seed(c.spec.seed, t.property, t.type, 0);  // a passing task shows its first chunk's seed
   r.certified = c.spec.certified;
   if (const auto first = chunks.find(0); first != chunks.end()) r.effective_seed = first->second.effective_seed;
   for (int k = 0; k < t.chunks; ++k) {

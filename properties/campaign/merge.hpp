@@ -30,7 +30,7 @@ namespace annealcheck::properties::campaign {
 inline constexpr std::size_t kMaxFurther = 3;
 
 struct TaskResult {
-  RunResult run;                   // the merged run (seed: the stopping chunk's, else the campaign's)
+  RunResult run;                   // the merged run (seed: the stopping chunk's, else chunk 0's)
   std::vector<int> missing;        // chunk indices without a result that the task needs
   std::optional<int> stopped_at;   // the stopping chunk, if any
   std::vector<RunResult> further;  // the lowest kMaxFurther failing chunks above the stopping chunk

@@ -1,6 +1,7 @@
 #include "properties/campaign/plan.hpp"
 
 #include "annealcheck/io/input_error.hpp"
+#include "properties/campaign/chunk_cost.hpp"
 #include "properties/registry.hpp"
 #include "properties/support/fnv1a.hpp"
 
@@ -16,6 +17,8 @@
 namespace annealcheck::properties::campaign {
 namespace {
 
+constexpr const char* kFormat = "annealcheck campaign 2";  // 2: chunk seeds hash the type; chunk sizes and claims recorded
+
 bool selected(const std::vector<std::string>& filter, const std::string& x) {
   return filter.empty() || std::find(filter.begin(), filter.end(), x) != filter.end();
 }
@@ -28,9 +31,8 @@ std::string join(const std::vector<std::string>& v) {
 
 }  // namespace
 
-std::uint64_t chunk_seed(std::uint64_t campaign_seed, const std::string& property, int index) {
-  if (index == 0) return campaign_seed;
-  return detail::fnv1a(fmt::format("annealcheck-chunk/{}/{}/{}", campaign_seed, property, index));
+std::uint64_t chunk_seed(std::uint64_t campaign_seed, const std::string& property, const std::string& type, int index) {
+  return detail::fnv1a(fmt::format("annealcheck-chunk/{}/{}/{}/{}", campaign_seed, property, type, index));
 }
 
 int chunk_cases(const TaskPlan& t, int index) {
@@ -44,26 +46,34 @@ std::string catalog_hash() {
   return fmt::format("{:016x}", detail::fnv1a(j.dump()));
 }
 
+namespace {
+
+void plan_property(const CampaignSpec& spec, const PropertyInfo& p, Campaign& c) {
+  for (const std::string& type : p.types) {
+    if (!selected(spec.types, type)) continue;
+    TaskPlan t;
+    t.property = p.id;
+    t.type = type;
+    t.refuted = p.kind == PropertyKind::Refuted;
+    t.cases = spec.cases ? *spec.cases : resolved_cases(p.id, type, spec.certified);
+    int size = default_chunk_size(p, type, spec.certified, t.cases);
+    if (const auto it = spec.recorded_chunk_sizes.find(p.id + "@" + type); it != spec.recorded_chunk_sizes.end()) size = it->second;
+    t.chunk_size = std::max(1, std::min(t.cases, spec.chunk_size ? *spec.chunk_size : size));
+    t.chunks = std::max(1, (t.cases + t.chunk_size - 1) / t.chunk_size);
+    c.tasks.push_back(t);
+  }
+}
+
+}  // namespace
+
 Campaign plan_campaign(const CampaignSpec& spec) {
   for (const auto& id : spec.properties) property_info(id);  // InputError when unknown
   Campaign c;
   c.spec = spec;
-  for (const PropertyInfo& p : catalog()) {
-    if (!selected(spec.properties, p.id)) continue;
-    for (const std::string& type : p.types) {
-      if (!selected(spec.types, type)) continue;
-      TaskPlan t;
-      t.property = p.id;
-      t.type = type;
-      t.refuted = p.kind == PropertyKind::Refuted;
-      t.cases = spec.cases ? *spec.cases : resolved_cases(p.id, type, spec.certified);
-      int base = p.default_cases.at(type);  // before ANNEALCHECK_THOROUGH / RC_PARAMS: about a second of work or less
-      if (spec.certified && p.kind == PropertyKind::Holds) base = std::min(base, certified_default_cases());
-      t.chunk_size = std::max(1, std::min(t.cases, spec.chunk_size ? *spec.chunk_size : base));
-      t.chunks = std::max(1, (t.cases + t.chunk_size - 1) / t.chunk_size);
-      c.tasks.push_back(t);
-    }
-  }
+  for (const PropertyInfo& p : catalog())
+    if (selected(spec.properties, p.id)) plan_property(spec, p, c);
+  // The claims asked for always run (--properties filters the catalog); registered, they are not in catalog().
+  for (const ClaimText& claim : spec.claims) plan_property(spec, property_info(claim.id), c);
   if (c.tasks.empty())
     throw InputError("--types", "\"" + join(spec.types) + "\" with properties \"" + join(spec.properties) + "\" (no property is built for them)",
                      "types such as double, mpfr256 that the chosen properties are built for (`annealcheck list`)");
@@ -80,22 +90,29 @@ Campaign plan_campaign(const CampaignSpec& spec) {
 
 nlohmann::json campaign_identity(const Campaign& c) {
   const CampaignSpec& s = c.spec;
-  nlohmann::json tasks = nlohmann::json::array();
-  for (const TaskPlan& t : c.tasks) tasks.push_back(fmt::format("{}@{}: {} cases in {} chunks of {}", t.property, t.type, t.cases, t.chunks, t.chunk_size));
-  return {{"format", "annealcheck campaign 1"},
+  nlohmann::json tasks = nlohmann::json::array(), sizes = nlohmann::json::object(), claims = nlohmann::json::array();
+  for (const TaskPlan& t : c.tasks) {
+    tasks.push_back(fmt::format("{}@{}: {} cases in {} chunks of {}", t.property, t.type, t.cases, t.chunks, t.chunk_size));
+    sizes[t.property + "@" + t.type] = t.chunk_size;
+  }
+  for (const ClaimText& cl : s.claims) claims.push_back({{"text", cl.text}, {"given", cl.given}, {"id", cl.id}});
+  return {{"format", kFormat},
           {"annealcheck_version", ANNEALCHECK_VERSION},
           {"catalog_hash", catalog_hash()},
           {"seed", s.seed},
           {"cases", s.cases ? nlohmann::json(*s.cases) : nlohmann::json("property defaults")},
-          {"chunk_size", s.chunk_size ? nlohmann::json(*s.chunk_size) : nlohmann::json("property defaults")},
+          {"chunk_size", s.chunk_size ? nlohmann::json(*s.chunk_size) : nlohmann::json("about a second of work (cost model)")},
           {"types", s.types},
           {"properties", s.properties},
           {"certified", s.certified},
+          {"claims", claims},
+          {"chunk_sizes", sizes},
           {"tasks", tasks}};
 }
 
 std::string campaign_mismatch(const nlohmann::json& a, const nlohmann::json& b) {
-  for (const char* key : {"format", "annealcheck_version", "catalog_hash", "seed", "cases", "chunk_size", "types", "properties", "certified", "tasks"}) {
+  for (const char* key : {"format", "annealcheck_version", "claims", "catalog_hash", "seed", "cases", "chunk_size", "types", "properties", "certified",
+                          "chunk_sizes", "tasks"}) {
     const nlohmann::json x = a.contains(key) ? a[key] : nlohmann::json(), y = b.contains(key) ? b[key] : nlohmann::json();
     if (x != y) return fmt::format("{}: {} vs {}", key, x.dump().substr(0, 120), y.dump().substr(0, 120));
   }
@@ -104,6 +121,9 @@ std::string campaign_mismatch(const nlohmann::json& a, const nlohmann::json& b) 
 
 CampaignSpec spec_from_identity(const nlohmann::json& j) {
   CampaignSpec s;
+  if (!j.is_object() || j.value("format", nlohmann::json()) != kFormat)
+    throw InputError("campaign.json", fmt::format("format {}", j.is_object() && j.contains("format") ? j["format"].dump().substr(0, 60) : "(none)"),
+                     fmt::format("format \"{}\" (chunk seeds and sizes follow other rules in other formats)", kFormat));
   try {
     j.at("seed").get_to(s.seed);
     if (j.at("cases").is_number()) s.cases = j["cases"].get<int>();
@@ -111,8 +131,12 @@ CampaignSpec spec_from_identity(const nlohmann::json& j) {
     j.at("types").get_to(s.types);
     j.at("properties").get_to(s.properties);
     j.at("certified").get_to(s.certified);
+    j.at("chunk_sizes").get_to(s.recorded_chunk_sizes);
+    for (const auto& cl : j.at("claims"))
+      s.claims.push_back({cl.at("text").get<std::string>(), cl.at("given").get<std::string>(), cl.at("id").get<std::string>()});
   } catch (const nlohmann::json::exception& e) {
-    throw InputError("campaign.json", std::string("a malformed campaign identity (") + e.what() + ")", "the campaign.json that verify --out writes");
+    throw InputError("campaign.json", std::string("a malformed campaign identity (") + e.what() + ")",
+                     "the campaign.json that verify --out writes");
   }
   return s;
 }

@@ -4,21 +4,24 @@
 // chunks is the same whoever runs them — the local pool, MPI ranks or the shards
 // of a job array.
 //
-// Seeds: chunk 0 runs with the campaign seed itself (a one-chunk task is the run
-// `verify` has always made, and `check --seed` replays it); chunk i > 0 with
-//     chunk_seed(seed, id, i) = fnv1a("annealcheck-chunk/<seed>/<id>/<i>")
-// (FNV-1a 64, properties/support/fnv1a.hpp; decimal seed and index). The type is
-// deliberately not hashed: as for a whole run (registry.hpp), the same seed gives
-// the same cases at every type, so a precision ladder compares types case by case.
+// Seeds: chunk i of the task (property, type) runs with
+//     chunk_seed(seed, id, type, i) = fnv1a("annealcheck-chunk/<seed>/<id>/<type>/<i>")
+// (FNV-1a 64, properties/support/fnv1a.hpp; decimal seed and index), every chunk
+// including chunk 0: the unit of work is (property, type, chunk), and its seed says
+// so. Types therefore meet different cases; `annealcheck audit` compares types case
+// by case. A chunk's run records its seed, so its report replays it with
+// `check ID --type T --seed <chunk seed> --cases n`.
 // RapidCheck then mixes the id in as for any run (seed xor fnv1a(id)).
 //
 // Sizes: a task of C cases with chunk size S has ceil(C/S) chunks of S cases, the
-// last one C - (n-1)·S. The default S of a task is its property's default case
-// count at that type (about a second of work or less on one core; README
-// "Running on a cluster" measures it).
+// last one C - (n-1)·S. The default S is about a second of work on one core,
+// predicted by a committed cost model (chunk_cost.hpp), never by a clock; the
+// sizes chosen are recorded in campaign.json and a resume or merge plans with
+// the recorded ones.
 //
 // Identity: the options that fix the chunks (seed, cases, chunk size, type and
-// property filters, certified), the annealcheck version and a hash of the catalog
+// property filters, certified, the text claims of --claims with their premises),
+// the chunk size of every task, the annealcheck version and a hash of the catalog
 // (ids, kinds, types, default case counts, statements). Partial results of two
 // campaigns never merge (campaign_mismatch names the first field that differs).
 #pragma once
@@ -26,20 +29,33 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace annealcheck::properties::campaign {
 
+// A text claim of `verify --claims` (properties/claims/): its text and premises, and
+// the property id it was registered as (the CLI registers it before planning).
+struct ClaimText {
+  std::string text, given, id;
+  bool operator==(const ClaimText&) const = default;
+};
+
 // What the command line fixes about a campaign.
 struct CampaignSpec {
   std::uint64_t seed = 0;
   std::optional<int> cases;        // per task; default: each property's own at each type
-  std::optional<int> chunk_size;   // default: each task's default case count
+  std::optional<int> chunk_size;   // default: per task, about a second of work (chunk_cost.hpp)
   std::vector<std::string> types;       // only these types (empty: all)
   std::vector<std::string> properties;  // only these property ids (empty: all)
   bool certified = false;
+  // Registered as properties by the CLI before planning; their tasks follow the catalog's,
+  // in this order, whatever the property filter (it filters the catalog). Recorded in campaign.json so that --resume and merge re-register them.
+  std::vector<ClaimText> claims;
+  // From campaign.json ("id@type" -> chunk size): the default sizes a campaign was started with.
+  std::map<std::string, int> recorded_chunk_sizes;
 };
 
 struct TaskPlan {
@@ -55,7 +71,7 @@ struct ChunkRef {
 
 struct Campaign {
   CampaignSpec spec;
-  std::vector<TaskPlan> tasks;  // catalog order, then the property's type order
+  std::vector<TaskPlan> tasks;  // catalog order, then the claims; each in its property's type order
   // Every chunk in a fixed global order (tasks in order, chunk indices ascending);
   // shard I of N takes the chunks at positions p with p mod N == I - 1.
   std::vector<ChunkRef> chunks;
@@ -67,7 +83,7 @@ inline constexpr long long kMaxChunks = 2'000'000;  // a campaign's plan stays s
 // or more than kMaxChunks chunks (field --chunk-size).
 Campaign plan_campaign(const CampaignSpec& spec);
 
-std::uint64_t chunk_seed(std::uint64_t campaign_seed, const std::string& property, int index);
+std::uint64_t chunk_seed(std::uint64_t campaign_seed, const std::string& property, const std::string& type, int index);
 int chunk_cases(const TaskPlan& t, int index);
 
 // The identity document (stored as campaign.json) and the check of two of them:

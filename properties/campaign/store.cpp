@@ -38,7 +38,7 @@ RunResult read_chunk(const std::string& path, const Campaign& c, ChunkRef ref) {
     throw InputError("chunk", quote(path) + " (" + e.what() + ")", "a chunk result recorded by verify");
   }
   const TaskPlan& t = c.tasks[ref.task];
-  const std::uint64_t seed = chunk_seed(c.spec.seed, t.property, ref.index);
+  const std::uint64_t seed = chunk_seed(c.spec.seed, t.property, t.type, ref.index);
   if (r.property_id != t.property || r.type_id != t.type || r.seed != seed || r.cases_requested != chunk_cases(t, ref.index))
     throw InputError("chunk", fmt::format("{} ({}@{} seed {} with {} cases)", quote(path), r.property_id, r.type_id, r.seed, r.cases_requested),
                      fmt::format("chunk {} of this campaign: {}@{} seed {} with {} cases", ref.index, t.property, t.type, seed,

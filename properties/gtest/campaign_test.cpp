@@ -1,6 +1,7 @@
 // The campaign rules of properties/campaign/ (issue 13) on synthetic chunk runs:
 // chunk seeds, chunk sizes, shards, and the deterministic merge.
 #include "annealcheck/io/input_error.hpp"
+#include "properties/campaign/chunk_cost.hpp"
 #include "properties/campaign/merge.hpp"
 #include "properties/campaign/plan.hpp"
 #include "properties/support/fnv1a.hpp"
@@ -8,6 +9,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <set>
 
 namespace annealcheck::properties::campaign {
@@ -45,11 +47,67 @@ TEST(Campaign, ChunkSeedsAndSizes) {
   EXPECT_EQ(c.tasks[0].chunks, 11);
   EXPECT_EQ(chunk_cases(c.tasks[0], 0), 100);
   EXPECT_EQ(chunk_cases(c.tasks[0], 10), 50);
-  EXPECT_EQ(chunk_seed(7, "lemma2.gf-lower-bound", 0), 7u);  // chunk 0: the campaign seed itself
-  EXPECT_EQ(chunk_seed(7, "lemma2.gf-lower-bound", 3), detail::fnv1a("annealcheck-chunk/7/lemma2.gf-lower-bound/3"));
+  // Every chunk, chunk 0 included, hashes (campaign seed, property, type, index).
+  EXPECT_EQ(chunk_seed(7, "lemma2.gf-lower-bound", "double", 0), detail::fnv1a("annealcheck-chunk/7/lemma2.gf-lower-bound/double/0"));
+  EXPECT_EQ(chunk_seed(7, "lemma2.gf-lower-bound", "double", 3), detail::fnv1a("annealcheck-chunk/7/lemma2.gf-lower-bound/double/3"));
+  EXPECT_NE(chunk_seed(7, "lemma2.gf-lower-bound", "double", 0), 7u);
+  EXPECT_NE(chunk_seed(7, "lemma2.gf-lower-bound", "double", 3), chunk_seed(7, "lemma2.gf-lower-bound", "mpfr256", 3));
+  EXPECT_NE(chunk_seed(7, "lemma2.gf-lower-bound", "double", 3), chunk_seed(8, "lemma2.gf-lower-bound", "double", 3));
+  EXPECT_NE(chunk_seed(7, "lemma2.gf-lower-bound", "double", 3), chunk_seed(7, "lemma2.p1-stopping-time", "double", 3));
   std::set<std::uint64_t> seeds;
-  for (int i = 0; i < 1000; ++i) seeds.insert(chunk_seed(7, "lemma2.gf-lower-bound", i));
+  for (const char* type : {"double", "mpfr256"})
+    for (int i = 0; i < 500; ++i) seeds.insert(chunk_seed(7, "lemma2.gf-lower-bound", type, i));
   EXPECT_EQ(seeds.size(), 1000u);
+}
+
+// The default chunk size comes from the committed cost model (chunk_cost.hpp), not a
+// clock: the same plan on every machine, and about kChunkSeconds of predicted work.
+TEST(Campaign, DefaultChunkSizeFollowsTheCostModel) {
+  CampaignSpec s;
+  s.seed = 7;
+  s.cases = 1'000'000;
+  s.types = {"double", "mpfr256"};
+  s.properties = {"lemma2.gf-lower-bound", "prop1.case30-equal-loss"};
+  const Campaign a = plan_campaign(s), b = plan_campaign(s);
+  ASSERT_EQ(a.tasks.size(), 4u);
+  EXPECT_EQ(campaign_mismatch(campaign_identity(a), campaign_identity(b)), "");
+  for (const TaskPlan& t : a.tasks) {
+    const PropertyInfo& p = property_info(t.property);
+    const double per_case = predicted_seconds_per_case(p, t.type, false);
+    ASSERT_GT(per_case, 0) << t.property << "@" << t.type;
+    EXPECT_EQ(t.chunk_size, default_chunk_size(p, t.type, false, t.cases)) << t.property << "@" << t.type;
+    if (t.chunk_size > 1) {  // round(1 s / cost): within half a case of a second's work
+      EXPECT_LE(std::abs(t.chunk_size * per_case - kChunkSeconds), per_case / 2 + 1e-12) << t.property << "@" << t.type;
+    }
+    EXPECT_EQ(t.chunks, (t.cases + t.chunk_size - 1) / t.chunk_size);
+  }
+  const PropertyInfo& g = property_info("lemma2.gf-lower-bound");
+  EXPECT_GT(predicted_seconds_per_case(g, "mpfr256", false), predicted_seconds_per_case(g, "double", false));
+  EXPECT_GT(predicted_seconds_per_case(g, "double", true), predicted_seconds_per_case(g, "double", false));  // --certified costs more
+  // Types no property is measured at are priced by bits through the mpfr rungs.
+  EXPECT_LE(predicted_seconds_per_case(g, "mpfr:128", false), predicted_seconds_per_case(g, "mpfr:512", false));
+  EXPECT_LT(predicted_seconds_per_case(g, "mpfr:512", false), predicted_seconds_per_case(g, "mpfr:4096", false));
+  EXPECT_EQ(default_chunk_size(g, "double", false, 3), 3);  // never more than the task's cases
+  EXPECT_EQ(default_chunk_size(g, "mpfr:100000", true, 1000), 1);  // nor fewer than one
+  EXPECT_FALSE(cost_model_provenance().empty());
+}
+
+// A resume or merge plans with the chunk sizes campaign.json recorded, whatever the model says now.
+TEST(Campaign, RecordedChunkSizesOverrideTheModel) {
+  CampaignSpec s;
+  s.seed = 7;
+  s.cases = 5000;
+  s.types = {"double"};
+  s.properties = {"lemma2.gf-lower-bound"};
+  s.recorded_chunk_sizes["lemma2.gf-lower-bound@double"] = 123;
+  const Campaign c = plan_campaign(s);
+  EXPECT_EQ(c.tasks.at(0).chunk_size, 123);
+  EXPECT_EQ(c.tasks.at(0).chunks, 41);
+  const CampaignSpec back = spec_from_identity(campaign_identity(c));
+  EXPECT_EQ(back.recorded_chunk_sizes.at("lemma2.gf-lower-bound@double"), 123);
+  EXPECT_EQ(campaign_mismatch(campaign_identity(plan_campaign(back)), campaign_identity(c)), "");
+  s.recorded_chunk_sizes.clear();
+  EXPECT_NE(campaign_mismatch(campaign_identity(plan_campaign(s)), campaign_identity(c)), "");  // the model's size differs
 }
 
 TEST(Campaign, ShardsPartitionTheChunks) {
@@ -77,6 +135,7 @@ TEST(Campaign, MergeAddsCountsAndBreaksTiesByLowestChunk) {
   ASSERT_TRUE(t.run.closest);
   EXPECT_EQ(t.run.closest->verdict.where, "c1");  // smallest slack 0.25 in chunks 1 and 2: the lower wins
   EXPECT_TRUE(t.missing.empty());
+  EXPECT_EQ(t.run.seed, chunk_seed(7, "lemma2.gf-lower-bound", "double", 0));  // no chunk stopped: chunk 0's seed
 }
 
 TEST(Campaign, MergeStopsAtTheLowestFailingChunk) {
@@ -111,6 +170,11 @@ TEST(Campaign, IdentityNamesTheDifference) {
   const CampaignSpec s = spec_from_identity(campaign_identity(b));
   EXPECT_EQ(s.chunk_size, 50);
   EXPECT_EQ(s.seed, 7u);
+  // Text claims are part of the identity and come back from it (--resume and merge re-register them).
+  Campaign ac = a;  // (planning them needs them registered: tests/cli/campaign_test.py does)
+  ac.spec.claims = {{"LD_gf >= 0", "C1", "claim.0000000000000001"}, {"LD_gf <= 1", "", "claim.0000000000000002"}};
+  EXPECT_EQ(campaign_mismatch(campaign_identity(a), campaign_identity(ac)).rfind("claims", 0), 0u);
+  EXPECT_EQ(spec_from_identity(campaign_identity(ac)).claims, ac.spec.claims);
 }
 
 }  // namespace

@@ -232,6 +232,30 @@ TEST(Registry, ChecksReportInstancesOutsideThePremises) {
   }
 }
 
+// Issue: the default-seed run of lemma2.strengthened-gf-lower-bound at double (2244
+// cases) failed at case ~490 with "C2' (premise, constructed) fails", lhs = rhs = 0.
+// Its shrunk case: Σ_S γ_iδ_i(0)² = 0 exactly (δ_1(0) = 0, allowed under (C2′)), so
+// (C2′) holds by construction; but ρ = 999 and M′ = 1e−3 make α M′^{1+ρ} underflow in
+// double, and the value form 0 ≤ 0 is undecidable there. The premise is now decided on
+// the exact instance, and (G) itself is checked.
+TEST(Registry, ConstructedC2PrimeWithNoSMassHoldsInEveryType) {
+  const auto j = nlohmann::json::parse(R"({"K":0,"alpha":"1/2","checkpoints":1,"delta0":["0","1"],"eps":"1/1000",
+                                           "gamma":["1","1/1000"],"k":2,"lambda":["1","1"]})");
+  for (const std::string type : {"double", "mpfr256"}) {
+    const ap::CaseReport r = ap::check_case("lemma2.strengthened-gf-lower-bound", type, j);
+    EXPECT_TRUE(r.verdict.holds) << type << ": " << ap::render_verdict(r.verdict);
+    EXPECT_EQ(r.verdict.label, "G") << type;
+    EXPECT_EQ(r.verdict.outcome, "holds") << type;
+  }
+  // S-mass that is tiny but not zero is still decided in logs: ε far too large fails (C2′).
+  auto k = j;
+  k["delta0"] = {"1/1000000", "1"};
+  k["eps"] = "1/100";  // ρ ln ε + ln Σ_S ≈ −4628 > ln α + (1+ρ) ln M′ ≈ −6908
+  const ap::CaseReport f = ap::check_case("lemma2.strengthened-gf-lower-bound", "double", k);
+  EXPECT_FALSE(f.verdict.holds) << ap::render_verdict(f.verdict);
+  EXPECT_EQ(f.verdict.label, "C2' (premise, constructed)");
+}
+
 TEST(Registry, ReproduceReplaysTheShrunkCounterexample) {
   ap::RunOptions o;
   o.read_environment = false;

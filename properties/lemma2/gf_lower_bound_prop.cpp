@@ -29,7 +29,8 @@ detail::CaseCheck check_g(const Lemma2Case& c, bool strengthened) {
   // The constructed premises at ε, in this type.
   if (!strengthened)
     if (auto f = premise_failure(lemma2::condition_c1(s, s.eps, "premise"))) return *f;
-  if (zero_sum_S(s) == false)
+  const bool no_s_mass = zero_sum_S(c.spec);  // exactly: (C2)/(C2') hold by construction
+  if (!no_s_mass)
     if (auto f = premise_failure(lemma2::condition_c2(s, s.eps, strengthened, "premise"))) return *f;
 
   const std::optional<Side<T>> min_ratio = lemma2::min_ratio_small(in, b.split);
@@ -43,7 +44,7 @@ detail::CaseCheck check_g(const Lemma2Case& c, bool strengthened) {
     fe.at(e.delta, *e.time, numeric::from_int<T>(0));
     const Side<T> epsp = fe.sum(in.gamma, e.delta, 0, in.dim());
     if (!strengthened && lemma2::condition_c1(s, epsp, "").verdict != lemma2::Verdict::Holds) return;
-    if (!zero_sum_S(s) && lemma2::condition_c2(s, epsp, strengthened, "").verdict != lemma2::Verdict::Holds) return;
+    if (!no_s_mass && lemma2::condition_c2(s, epsp, strengthened, "").verdict != lemma2::Verdict::Holds) return;
     keep.offer(lemma2::decide<T>("G", statement, Relation::GreaterEqual, fe.sum(in.lambda, e.delta, 0, in.dim()),
                                  (one - s.alpha) * epsp * *min_ratio, where_gf(e, c.checkpoints)));
   };

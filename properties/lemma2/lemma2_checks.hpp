@@ -15,6 +15,7 @@
 #include "annealcheck/lemma2/error_bounds.hpp"
 #include "annealcheck/lemma2/stepwise_facts.hpp"
 #include "annealcheck/model/instance.hpp"
+#include "annealcheck/model/instance_spec.hpp"
 #include "annealcheck/model/losses.hpp"
 #include "properties/support/runner.hpp"
 #include "properties/support/verdict.hpp"
@@ -54,6 +55,17 @@ struct Setup {
 template <numeric::OrderedNumber T>
 bool zero_sum_S(const lemma2::InputSides<T>& s) {
   return s.loss_S0.value == numeric::from_int<T>(0) && s.loss_S0.error == numeric::from_int<T>(0);
+}
+
+// The same on the exact instance: every S-coordinate has γ_i = 0 or δ_i(0) = 0, so
+// (C2), (C2′) hold by construction (ρ ln ε + ln 0 = −∞). The properties decide this
+// exactly: in T the sum is 0 too, but its error bound keeps an underflow allowance,
+// and then condition_c2's value form 0 ≤ α M^{1+ρ} is undecidable wherever α M^{1+ρ}
+// underflows in T (e.g. M′ = 1e−3, ρ = 999 in double).
+inline bool zero_sum_S(const model::InstanceSpec& spec) {
+  for (std::size_t i = 0; i + 1 < spec.k; ++i)
+    if (spec.gamma[i].value.sign() != 0 && spec.delta0[i].value.sign() != 0) return false;
+  return true;
 }
 
 }  // namespace annealcheck::properties::lemma2_checks

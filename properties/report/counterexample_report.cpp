@@ -79,6 +79,7 @@ json build_report(const properties::RunResult& r, const std::string& json_path) 
     j["original_size"] = o;
   }
   j["shrink"] = {{"steps", r.shrinks_accepted}, {"evaluations", r.shrink_evaluations}, {"budget_exhausted", r.shrink_budget_exhausted}};
+  if (r.reduction_steps) j["shrink"]["reduction"] = {{"coordinates_removed", r.reduction_steps}, {"from_dim", r.reduced_from_dim}};
   j["rapidcheck"] = {{"seed", r.seed}, {"effective_seed", r.effective_seed}, {"reproduce", r.reproduce}, {"cases_run", r.cases_run}};
   const std::string reproduce = r.reproduce.rfind("reproduce=", 0) == 0 ? r.reproduce : "reproduce=" + r.reproduce;
   const std::string what = info.claim.empty() ? r.property_id
@@ -113,6 +114,9 @@ std::string render_markdown(const json& j) {
   s += j.contains("original_size") ? fmt::format("an original case of dimension {}{}.\n\n", j["original_size"]["dim"].get<std::size_t>(),
                                                  j["original_size"].contains("K") ? fmt::format(", K = {}", j["original_size"]["K"].get<long>()) : "")
                                    : "the first failing case.\n\n";
+  if (j["shrink"].contains("reduction"))
+    s += fmt::format("After RapidCheck's shrink (to d = {}), {} coordinate(s) were removed while the claim still failed by the same rule.\n\n",
+                     j["shrink"]["reduction"]["from_dim"].get<std::size_t>(), j["shrink"]["reduction"]["coordinates_removed"].get<int>());
   s += "```json\n" + j["instance"].dump(2) + "\n```\n\n";
   s += "## Replay\n\n";
   s += fmt::format("```sh\n{}\n{}\n```\n\n", j["replay"]["report"].get<std::string>(), j["replay"]["rapidcheck"].get<std::string>());

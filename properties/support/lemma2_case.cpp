@@ -293,7 +293,9 @@ bool c1_holds(const model::InstanceSpec& s) {
   return s.eps.value < s.gamma[0].value * sq(s.delta0[0].value);
 }
 
-bool c2_holds(const model::InstanceSpec& s, bool strengthened) {
+namespace {
+// (C2)/(C2′) at the given relative slack (c2_holds: 0; premises_hold: the generator's).
+bool c2_at_slack(const model::InstanceSpec& s, bool strengthened, double slack) {
   const std::size_t split = s.k - 1, d = s.dim();
   Rational sum_s, m;
   for (std::size_t i = 0; i < split; ++i) sum_s = sum_s + s.gamma[i].value * sq(s.delta0[i].value);
@@ -309,7 +311,35 @@ bool c2_holds(const model::InstanceSpec& s, bool strengthened) {
   if (m.sign() == 0) return false;
   const auto max = model::max_rho(s);
   const Rational rho = s.rho ? s.rho->value : max ? *max : Rational(1);  // as model::materialize
-  return c2_with_slack(big(rho), ln(s.eps.value), ln(sum_s), ln(s.alpha.value), ln(m), 0);
+  return c2_with_slack(big(rho), ln(s.eps.value), ln(sum_s), ln(s.alpha.value), ln(m), slack);
+}
+}  // namespace
+
+bool c2_holds(const model::InstanceSpec& s, bool strengthened) { return c2_at_slack(s, strengthened, 0); }
+
+bool premises_hold(const model::InstanceSpec& s, Premises premises) {
+  try {
+    model::validate(s);
+  } catch (const std::exception&) {
+    return false;
+  }
+  const double slack = kC2Slack / 2;  // what construct_c2 accepts
+  switch (premises) {
+    case Premises::C1C2: return c1_holds(s) && c2_at_slack(s, false, slack);
+    case Premises::C1Only: return c1_holds(s);
+    case Premises::C2Prime: {
+      bool nonzero = false;  // (C2′) needs some δ_j(0) ≠ 0 in S̄
+      for (std::size_t j = s.k - 1; j < s.dim(); ++j) nonzero = nonzero || s.delta0[j].value.sign() != 0;
+      return nonzero && c2_at_slack(s, true, slack);
+    }
+    case Premises::C1Prime: {
+      std::size_t p = 1;
+      Rational top = s.gamma[0].value * sq(s.delta0[0].value);
+      for (; p < s.dim() && s.gamma[p].value == s.gamma[0].value; ++p) top = top + s.gamma[p].value * sq(s.delta0[p].value);
+      return p >= 2 && s.eps.value < top;
+    }
+  }
+  return false;
 }
 
 }  // namespace annealcheck::properties

@@ -60,6 +60,11 @@ void showValue(const Lemma2Case& c, std::ostream& os);  // exact JSON (RapidChec
 // log form at 256 bits, with no slack): used for tags and generator tests.
 bool c1_holds(const model::InstanceSpec& s);
 bool c2_holds(const model::InstanceSpec& s, bool strengthened);
+// The premises `premises` stands for, decided as the generator accepts its ε
+// ((C1) and (C1′) exactly; (C2)/(C2′) in log form at 256 bits with the generator's
+// acceptance slack, so that no type's rounding flips them), plus a valid instance
+// (model::validate). What the dimension reduction (lemma2_reduce.hpp) keeps true.
+bool premises_hold(const model::InstanceSpec& s, Premises premises);
 
 // Tags of a spectrum/instance, shared with the other generators.
 std::vector<std::string> spectrum_tags(const std::vector<model::ExactValue>& gamma);

@@ -19,11 +19,13 @@
 #pragma once
 
 #include "annealcheck/engine/type_id.hpp"
+#include "annealcheck/io/exact_json.hpp"
 #include "annealcheck/io/input_error.hpp"
 #include "annealcheck/numeric/mpfr_exact.hpp"
 #include "annealcheck/numeric/number_traits.hpp"
 #include "properties/support/case_facts.hpp"
 #include "properties/support/fnv1a.hpp"
+#include "properties/support/reduce_counterexample.hpp"
 #include "properties/support/runner.hpp"
 
 #include <nlohmann/json.hpp>
@@ -55,6 +57,9 @@ struct PropertyDef {
   std::function<Case(const nlohmann::json&)> from_json;
   std::function<CaseFacts(const Case&)> facts;
   std::vector<std::pair<std::string, Check>> checks;
+  // Refuted claims, optional: smaller cases to try after RapidCheck's shrink
+  // (reduce_counterexample.hpp; Lemma 2 claims: one coordinate fewer, lemma2_reduce.hpp).
+  std::function<std::vector<Case>(const Case&)> reduce;
 
   // One check per number type, with its default case count (before ANNEALCHECK_THOROUGH).
   template <numeric::LadderNumber T>
@@ -170,7 +175,12 @@ PropertyEntry make_entry(PropertyDef<Case> def_in) {
       if (discarded) discard_case(message);
       if (!holds) fail_case(message);
     };
-    return ctx.execute(rc::detail::toProperty(body));
+    RunResult r = ctx.execute(rc::detail::toProperty(body));
+    if (def->reduce && r.kind == PropertyKind::Refuted && r.outcome == Outcome::Failed && r.counterexample &&
+        r.counterexample->verdict.outcome == "fails")
+      reduce_counterexample<Case>(def->reduce, [&](const Case& c) { return evaluate_case(*def, check, c, def->to_json(c).dump()); },
+                                  def->from_json(io::parse_exact_json(r.counterexample->case_json, "case")), o, r);
+    return r;
   };
   e.check_case = [def](const std::string& type, const nlohmann::json& j) {
     const auto& check = check_for(*def, type);

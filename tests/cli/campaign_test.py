@@ -8,11 +8,20 @@
      `verify --resume DIR` then runs the other shard's chunks, and its table (and
      merge's) equals the one run again: no case lost or counted twice;
   4. bad input exits 2 with the field named: --shard 0/3, 4/3, 1/3 without --out,
-     and merging partial results of another seed, case count or catalog.
+     and merging partial results of another seed, case count or catalog;
+  5. chunk seeds hash (seed, property, type, chunk): a false claim at two types in
+     chunks leaves reports with distinct seeds, and each report replays — `replay`,
+     its RC_PARAMS command, and `check --seed <its seed> --cases <its chunk's>` from
+     scratch — to the same counterexample;
+  6. text claims (--claims FILE) are recorded in campaign.json: shards run with the
+     file merge without it into the table of one run, `--resume DIR` needs no file,
+     and a file that disagrees with the recorded claims is exit 2.
 Usage: campaign_test.py ANNEALCHECK SCRATCH_DIR"""
+import glob
 import json
 import os
 import re
+import shlex
 import shutil
 import signal
 import subprocess
@@ -101,7 +110,12 @@ shutil.copytree(d("s2"), d("catalog"))
 ident = json.load(open(os.path.join(d("catalog"), "campaign.json")))
 ident["catalog_hash"] = "0123456789abcdef"  # as recorded by a build with another catalog
 json.dump(ident, open(os.path.join(d("catalog"), "campaign.json"), "w"))
+shutil.copytree(d("s2"), d("format1"))
+ident["catalog_hash"], ident["format"] = json.load(open(os.path.join(d("s2"), "campaign.json")))["catalog_hash"], "annealcheck campaign 1"
+json.dump(ident, open(os.path.join(d("format1"), "campaign.json"), "w"))  # a campaign of the rules before chunk seeds hashed the type
 bad = [(["verify", "--shard", "0/3", "--out", d("x")] + CAMPAIGN, "--shard"),
+       (["merge", d("format1")], "format"),
+       (["verify", "--resume", d("format1")], "format"),
        (["verify", "--shard", "4/3", "--out", d("x")] + CAMPAIGN, "--shard"),
        (["verify", "--shard", "1/3"] + CAMPAIGN, "--shard"),
        (["merge", d("s1"), d("seed8"), d("s3")], "seed"),
@@ -114,6 +128,84 @@ for args, word in bad:
     r = run(args)
     if r.returncode != 2 or word not in r.stderr or r.stdout:
         failures.append(f"{' '.join(args[:4])}...: exit {r.returncode}, stderr {r.stderr[:300]!r}")
+    else:
+        print("exit 2:", r.stderr.strip())
+
+# 5. reports of a multi-chunk, multi-type campaign replay
+F1 = "falsify.f1-g-without-c2"
+rd, cd = d("replay-reports"), d("replay-campaign")
+v = run(["verify", "--properties", F1, "--types", "double,mpfr256", "--cases", "30", "--chunk-size", "10", "--seed", "7",
+         "--jobs", "2", "--report-dir", rd, "--out", cd, "--format", "json"])
+reports = sorted(glob.glob(os.path.join(rd, "*.json")))
+chunk_of_seed = {}
+for f in glob.glob(os.path.join(cd, "chunks", "*", "*.json")):
+    c = json.load(open(f))
+    chunk_of_seed[c["seed"]] = c
+print(f"replay: verify exit {v.returncode}, {len(reports)} reports, {len(chunk_of_seed)} chunks")
+if v.returncode not in (0, 1) or len(reports) < 4 or len(chunk_of_seed) != 6:
+    failures.append(f"multi-type verify of {F1}: exit {v.returncode}, {len(reports)} reports, chunks {len(chunk_of_seed)}: {v.stderr[:300]}")
+seeds = set()
+for f in reports:
+    rep = json.load(open(f))
+    seed, typ, want = rep["rapidcheck"]["seed"], rep["type"]["id"], rep["violation"]
+    seeds.add((typ, seed))
+    rp = run(["replay", f])
+    if rp.returncode != 0 or "reproduced" not in rp.stdout:
+        failures.append(f"replay {f}: exit {rp.returncode}: {rp.stdout[-300:]}")
+    # the report's own RapidCheck command, as printed (annealcheck -> this executable)
+    cmd = rep["replay"]["rapidcheck"].replace(" annealcheck ", f" {shlex.quote(exe)} ", 1)
+    sh = subprocess.run(cmd + f" --format json --report-dir {shlex.quote(d('replay-rc'))}", shell=True, capture_output=True, text=True, timeout=120)
+    # and from its seed alone, with the case count of the chunk that seed belongs to
+    chunk = chunk_of_seed.get(seed)
+    fresh = run(["check", F1, "--type", typ, "--seed", str(seed), "--cases", str(chunk["cases_requested"] if chunk else 0),
+                 "--format", "json", "--report-dir", d("replay-fresh")])
+    for how, r in (("RC_PARAMS command", sh), ("check --seed", fresh)):
+        try:
+            got = json.loads(r.stdout)["counterexample"]["verdict"]
+        except (ValueError, KeyError):
+            failures.append(f"{how} of {f}: exit {r.returncode}, no counterexample: {r.stdout[:200]} {r.stderr[:200]}")
+            continue
+        if (got["label"], got["lhs"], got["rhs"], got["where"]) != (want["label"], want["lhs"], want["rhs"], want["where"]):
+            failures.append(f"{how} of {f}: {got['lhs']} {got['rhs']} vs the report's {want['lhs']} {want['rhs']}")
+print("report seeds:", sorted(seeds))
+if len({s for _, s in seeds}) != len(seeds) or 7 in {s for _, s in seeds} or len({t for t, _ in seeds}) != 2:
+    failures.append(f"report seeds are not distinct per type and chunk: {sorted(seeds)}")
+
+# 6. text claims recorded with the campaign
+claims = d("claims.txt")
+with open(claims, "w") as f:
+    f.write("# a true claim and a false one (factor 2), README \"Claims as text\"\n"
+            "LD_gf >= (1-alpha)*eps*min(Sbar, lambda/gamma) | C1,C2\n"
+            "LD_gf >= 2*(1-alpha)*eps*min(Sbar, lambda/gamma) | C1,C2\n")
+other = d("other-claims.txt")
+with open(other, "w") as f:
+    f.write("LD_gf >= (1-alpha)*eps*min(Sbar, lambda/gamma) | C1\n")
+CLAIMED = ["--types", "long-double", "--cases", "60", "--chunk-size", "20", "--seed", "7"]  # only claims run at long-double
+one_c = run(["verify", "--jobs", "1", "--claims", claims, "--format", "json", "--report-dir", d("rc1")] + CLAIMED)
+expected_c = rows(one_c.stdout) if one_c.stdout.startswith("{") else []
+print("claims, one run:", one_c.returncode, expected_c)
+if len(expected_c) != 2 or not any(r[3] > 1 for r in expected_c):
+    failures.append(f"claims campaign: exit {one_c.returncode}, rows {expected_c}: {one_c.stderr[:300]}")
+with_filter = run(["verify", "--claims", claims, "--properties", "prop1.case30-equal-loss", "--types", "double", "--cases", "10",
+                   "--format", "json", "--report-dir", d("rcf")])
+ids = [r[0] for r in rows(with_filter.stdout)] if with_filter.stdout.startswith("{") else []
+if ids != ["prop1.case30-equal-loss"] + [r[0] for r in expected_c]:  # --properties filters the catalog; claims always run
+    failures.append(f"--claims with --properties ran {ids}: {with_filter.stderr[:300]}")
+for i in (1, 2, 3):
+    run(["verify", "--shard", f"{i}/3", "--out", d(f"c{i}"), "--claims", claims] + CLAIMED)
+recorded = json.load(open(os.path.join(d("c1"), "campaign.json"))).get("claims")
+if [c["given"] for c in recorded or []] != ["C1,C2", "C1,C2"]:
+    failures.append(f"campaign.json records the claims as {recorded}")
+merged_c = run(["merge", d("c1"), d("c2"), d("c3"), "--format", "json", "--report-dir", d("rcm")])
+if merged_c.returncode != one_c.returncode or not merged_c.stdout.startswith("{") or rows(merged_c.stdout) != expected_c:
+    failures.append(f"merge of claim shards without the file (exit {merged_c.returncode}): {merged_c.stdout[:400]} {merged_c.stderr[:300]}")
+resumed_c = run(["verify", "--resume", d("c2"), "--format", "json", "--report-dir", d("rcr")])
+if resumed_c.returncode != one_c.returncode or not resumed_c.stdout.startswith("{") or rows(resumed_c.stdout) != expected_c:
+    failures.append(f"--resume of a claims campaign without the file (exit {resumed_c.returncode}): {resumed_c.stderr[:300]}")
+for args in (["verify", "--resume", d("c3"), "--claims", other], ["verify", "--shard", "1/3", "--out", d("c1"), "--claims", other] + CLAIMED):
+    r = run(args)
+    if r.returncode != 2 or not ("--claims" in r.stderr or "claims:" in r.stderr):
+        failures.append(f"{' '.join(args[:4])}: exit {r.returncode}, stderr {r.stderr[:300]!r}")
     else:
         print("exit 2:", r.stderr.strip())
 

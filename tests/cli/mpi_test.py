@@ -6,7 +6,10 @@
      so that both runs take seconds on 2 cores, not the hour of the whole catalog;
   2. a `kill -9` of rank 1 mid-run (mpirun then ends the others) with --out DIR,
      then `mpirun -np 2 annealcheck verify --resume DIR`, completes the campaign
-     with the same result: every chunk recorded once, no case lost or counted twice.
+     with the same result as an uninterrupted `mpirun -np 3` run: every chunk
+     recorded once, no case lost or counted twice. This campaign uses --chunk-size
+     200 (22 chunks): the default chunks of about a second make only 5 here, too
+     few to kill a rank reliably mid-run.
 Usage: mpi_test.py ANNEALCHECK MPIRUN SCRATCH_DIR"""
 import json
 import os
@@ -21,6 +24,9 @@ shutil.rmtree(scratch, ignore_errors=True)
 os.makedirs(scratch)
 os.environ["TMPDIR"] = scratch
 MPI = [mpirun, "--oversubscribe", "--allow-run-as-root"]  # root in CI containers; more ranks than cores
+for var in ("ASAN_OPTIONS", "UBSAN_OPTIONS"):  # the ASan build (CMake sets them for this test): to every rank
+    if var in os.environ:
+        MPI += ["-x", var]
 CAMPAIGN = ["--properties", "lemma2.gf-lower-bound,lemma2.annealed-upper-bound,falsify.f1-g-without-c2,prop1.case30-equal-loss",
             "--types", "double", "--cases", "2000", "--seed", "7"]
 failures = []
@@ -42,16 +48,21 @@ expected = rows(one.stdout)
 print("verify --jobs 1:", expected)
 
 t0 = time.time()
-full = os.path.join(scratch, "full")
-three = run(MPI + ["-np", "3", exe, "verify", "--out", full, "--format", "json", "--report-dir", os.path.join(scratch, "r3")] + CAMPAIGN)
+three = run(MPI + ["-np", "3", exe, "verify", "--format", "json", "--report-dir", os.path.join(scratch, "r3")] + CAMPAIGN)
 print(f"mpirun -np 3: exit {three.returncode} in {time.time() - t0:.1f} s")
 if three.returncode != 0 or rows(three.stdout) != expected:
     failures.append(f"mpirun -np 3 (exit {three.returncode}) differs: {three.stdout[:500]} {three.stderr[:500]}")
 
-# kill -9 of rank 1 once a few chunks are recorded
+# kill -9 of rank 1 once a few chunks are recorded, in a campaign of smaller chunks
+CAMPAIGN += ["--chunk-size", "200"]
+full = os.path.join(scratch, "full")
+uninterrupted = run(MPI + ["-np", "3", exe, "verify", "--out", full, "--format", "json", "--report-dir", os.path.join(scratch, "rf")] + CAMPAIGN)
+if uninterrupted.returncode != 0:
+    sys.exit(f"mpirun -np 3 --chunk-size 200 exited {uninterrupted.returncode}: {uninterrupted.stderr[:300]}")
+expected = rows(uninterrupted.stdout)
 d = os.path.join(scratch, "campaign")
 proc = subprocess.Popen(MPI + ["-np", "3", exe, "verify", "--out", d, "--report-dir", os.path.join(scratch, "rk")] + CAMPAIGN,
-                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
 
 
 def chunk_files(where):
@@ -83,7 +94,12 @@ if victim is None:
     failures.append("rank 1 not found among mpirun's children")
 else:
     os.kill(victim, signal.SIGKILL)
-status = proc.wait(timeout=60)
+try:
+    status = proc.wait(timeout=60)
+except subprocess.TimeoutExpired:  # mpirun did not end the job: fail, and leave no rank behind
+    os.killpg(proc.pid, signal.SIGKILL)
+    status = proc.wait()
+    failures.append("mpirun did not end within 60 s after rank 1 was killed")
 after_kill = recorded()
 print(f"killed rank 1 (pid {victim}) with {before} chunk(s) recorded; mpirun exited {status}, {after_kill} recorded")
 resumed = run(MPI + ["-np", "2", exe, "verify", "--resume", d, "--format", "json", "--report-dir", os.path.join(scratch, "rr")])
