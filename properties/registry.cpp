@@ -158,18 +158,12 @@ bool is_runtime_mpfr_type(std::string_view type) {
   }
 }
 
-// The built-in properties, then the text claims registered so far (verify --claims
-// plans its campaign over this list); rebuilt when a claim has been added.
 const std::vector<PropertyInfo>& catalog() {
-  static std::vector<PropertyInfo> infos;
-  static std::size_t claims_seen = 0;
-  if (infos.empty() || claims_seen != runtime_entries().size()) {
-    infos.clear();
-    for (const auto& e : entries()) infos.push_back(e.info);
-    for (const auto& e : runtime_entries()) infos.push_back(e.info);
-    std::sort(infos.begin(), infos.end(), [](const PropertyInfo& a, const PropertyInfo& b) { return a.id < b.id; });
-    claims_seen = runtime_entries().size();
-  }
+  static const std::vector<PropertyInfo> infos = [] {
+    std::vector<PropertyInfo> v;
+    for (const auto& e : entries()) v.push_back(e.info);
+    return v;
+  }();
   return infos;
 }
 

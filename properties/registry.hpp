@@ -189,8 +189,8 @@ struct RunResult {
   std::optional<CaseReport> certified_first_unproved;  // the first case neither proved nor a tie
 };
 
-// All properties, the text claims registered so far included, sorted by id (valid
-// until the next claim is registered).
+// All built-in properties, sorted by id (registered text claims are not in it:
+// a campaign plans them from its own list, properties/campaign/plan.cpp).
 const std::vector<PropertyInfo>& catalog();
 // Throws InputError(field "property") listing the ids when unknown.
 const PropertyInfo& property_info(std::string_view id);
