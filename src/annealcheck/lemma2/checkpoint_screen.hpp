@@ -145,8 +145,9 @@ class CheckpointScreen {
 
   // Decides every checkpoint time with `classify(state, errors)` and marks in
   // `needed` those T must compute; `tally()` counts each cleared check that holds.
+  // Returns how many were cleared.
   template <class Classify, class Tally>
-  void select(const std::vector<double>& times, std::vector<char>& needed, Classify&& classify, Tally&& tally) {
+  std::size_t select(const std::vector<double>& times, std::vector<char>& needed, Classify&& classify, Tally&& tally) {
     std::vector<ScreenOutcome> out(times.size());
     for (std::size_t j = 0; j < times.size(); ++j) {
       dynamics::flow_state_into(state_, gamma_, start_, times[j]);
@@ -157,14 +158,15 @@ class CheckpointScreen {
     for (const ScreenOutcome& o : out)
       if (o.kind == ScreenOutcome::Holds) top = std::min(top, o.slack + o.radius);
     needed.assign(times.size(), 1);
+    std::size_t cleared = 0;
     for (std::size_t j = 0; j < times.size(); ++j) {
-      if (out[j].kind == ScreenOutcome::Skip) {
-        needed[j] = 0;
-      } else if (out[j].kind == ScreenOutcome::Holds && top < out[j].slack - out[j].radius) {
-        needed[j] = 0;
-        tally();
-      }
+      const bool holds = out[j].kind == ScreenOutcome::Holds && top < out[j].slack - out[j].radius;
+      if (out[j].kind != ScreenOutcome::Skip && !holds) continue;
+      needed[j] = 0;
+      ++cleared;
+      if (holds) tally();
     }
+    return cleared;
   }
 
  private:

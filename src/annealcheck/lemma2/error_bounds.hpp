@@ -223,8 +223,6 @@ template <numeric::RealNumber T>
 T stopping_time_error(const std::vector<T>& gamma, const std::vector<T>& start, const std::vector<T>& start_error,
                       const std::vector<T>& delta_T, const T& t_stop, const Side<T>& eps) {
   using std::abs;
-  using std::exp;
-  using std::log;
   const T zero = numeric::from_int<T>(0), two = numeric::from_int<T>(2), four = numeric::from_int<T>(4);
   const T u = unit<T>();
   FlowErrors<T> fe(gamma, start, start_error);

@@ -130,14 +130,13 @@ void gradient_flow_checks(Evaluation<T>& ev, const model::Instance<T>& in, const
     const RunningPremises<double> p(*sides);
     const Side<double> factor = exact_side(1.0) - sides->alpha;
     constexpr long w = CheckpointScreen<T>::widen;
-    cs.select(times, needed, [&](const std::vector<double>& st, const bounds::FlowErrors<double>& e) {
+    ev.checkpoints_screened += cs.select(times, needed, [&](const std::vector<double>& st, const bounds::FlowErrors<double>& e) {
       const Side<double> epsp = e.sum(cs.gamma(), st, 0, d);
       const Verdict c1 = p.c1_verdict(epsp, w), c2 = p.c2_verdict(epsp, w);
       if (c1 == Verdict::Fails || c2 == Verdict::Fails) return ScreenOutcome{ScreenOutcome::Skip};
       if (c1 != Verdict::Holds || c2 != Verdict::Holds) return ScreenOutcome{};
       return CheckpointScreen<T>::check(Relation::GreaterEqual, e.sum(*lambda, st, 0, d), factor * epsp * *ratio);
     }, [&] { g_every.tally(Verdict::Holds); });
-    for (const char n : needed) ev.checkpoints_screened += n ? 0 : 1;
     return true;
   };
   const dynamics::FlowResult<T> gf = dynamics::run_gradient_flow(in.gamma, in.delta0, in.eps, checkpoints, observer, screen);
@@ -221,14 +220,13 @@ void annealed_checks(Evaluation<T>& ev, const model::Instance<T>& in, const Inpu
     const auto top = screen::narrow(max_top), tail = screen::narrow(tail_K);
     if (!cs.ok() || !lambda || !sides || !top || !tail) return false;
     const RunningPremises<double> p(*sides);
-    cs.select(times, needed, [&](const std::vector<double>& st, const bounds::FlowErrors<double>& e) {
+    ev.checkpoints_screened += cs.select(times, needed, [&](const std::vector<double>& st, const bounds::FlowErrors<double>& e) {
       const Side<double> epsp = e.sum(cs.gamma(), st, 0, d);
       const Verdict c1 = p.c1_verdict(epsp, CheckpointScreen<T>::widen);
       if (c1 == Verdict::Fails) return ScreenOutcome{ScreenOutcome::Skip};
       if (c1 != Verdict::Holds) return ScreenOutcome{};
       return CheckpointScreen<T>::check(Relation::LessEqual, e.sum(*lambda, st, 0, d), epsp * *top + *tail);
     }, [&] { a_every.tally(Verdict::Holds); });
-    for (const char n : needed) ev.checkpoints_screened += n ? 0 : 1;
     return true;
   };
   const dynamics::AnnealedResult<T> fast =
