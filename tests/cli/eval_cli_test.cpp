@@ -57,6 +57,31 @@ TEST(EvalCli, SummaryAgreesWithAFailingPremise) {
   EXPECT_FALSE(j.at("premises_hold").get<bool>());
 }
 
+// Over several blocks the step, the (P4) filter and the flow's sums run on two threads
+// (numeric/block_runner.hpp); the report is the same, digit for digit, on one thread.
+TEST(EvalCli, OneThreadAndTwoGiveTheSameReport) {
+  std::string g, l, d0;
+  const int d = 9000;
+  for (int i = 0; i < d; ++i) {
+    const std::string sep = i ? "," : "";
+    g += sep + "\"" + std::to_string(2 * d - i) + "/" + std::to_string(2 * d) + "\"";
+    l += sep + "\"" + std::to_string(1 + i % 5) + "\"";
+    d0 += sep + "\"" + std::to_string(i % 7 - 3) + "/" + std::to_string(1 + i % 4) + "\"";
+  }
+  const std::string file = write_temp("blocks.json", "{\"gamma\":[" + g + "],\"lambda\":[" + l + "],\"delta0\":[" + d0 +
+                                                         "],\"k\":4500,\"eps\":\"1e-2\",\"K\":40}");
+  const std::string args = "eval " + file + " --type mpfr256 --checkpoints 16 --format json";
+  const Result two = run(args);
+  ::setenv("ANNEALCHECK_THREADS", "1", 1);
+  const Result one = run(args);
+  ::unsetenv("ANNEALCHECK_THREADS");
+  ASSERT_EQ(two.status, one.status) << two.err << one.err;
+  const nlohmann::json a = nlohmann::json::parse(two.out), b = nlohmann::json::parse(one.out);
+  EXPECT_EQ(a.at("checks"), b.at("checks"));
+  EXPECT_EQ(a.at("quantities"), b.at("quantities"));
+  EXPECT_GE(a.at("checks").size(), 15U);
+}
+
 TEST(EvalCli, Prop1JsonHasSixtyCorrectDigits) {
   const Result a = run("eval --prop1 --alpha 1e-6 --eps 1e-9 --K 10 --type mpfr256 --format json");
   const Result b = run("eval --prop1 --alpha 1e-6 --eps 1e-9 --K 10 --type mpfr:2048 --format json");

@@ -92,6 +92,11 @@ TEST_F(AllocationCounting, StaticPrecisionValuesDoNotAllocate) {
 }
 
 TEST_F(AllocationCounting, Mpfr256StepLoopDoesNotAllocate) { EXPECT_EQ(allocations_in_steps<numeric::mpfr256>(200, 64), 0); }
+// Over three blocks the step runs on two threads (numeric/block_runner.hpp): handing
+// a step to the worker allocates nothing either.
+TEST_F(AllocationCounting, Mpfr256StepLoopAcrossBlocksDoesNotAllocate) {
+  EXPECT_EQ(allocations_in_steps<numeric::mpfr256>(20, 2 * numeric::block_size + 5), 0);
+}
 TEST_F(AllocationCounting, Mpfr1024StepLoopDoesNotAllocate) { EXPECT_EQ(allocations_in_steps<numeric::mpfr1024>(50, 16), 0); }
 TEST_F(AllocationCounting, RuntimeMpfrStepLoopDoesNotAllocate) {
   numeric::scoped_mpfr_bits scope(300);

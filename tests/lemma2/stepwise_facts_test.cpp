@@ -15,6 +15,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <random>
 #include <string>
@@ -112,6 +113,52 @@ TEST(StepwiseFacts, FilterChangesNothingFloat) { EXPECT_GT(filter_agrees<float>(
 TEST(StepwiseFacts, FilterChangesNothingDouble) { EXPECT_GT(filter_agrees<double>(300, 2), 1000); }
 TEST(StepwiseFacts, FilterChangesNothingLongDouble) { EXPECT_GT(filter_agrees<long double>(100, 3), 1000); }
 TEST(StepwiseFacts, FilterChangesNothingMpfr256) { EXPECT_GT(filter_agrees<numeric::mpfr256>(60, 4), 1000); }
+
+// Across blocks (numeric/blocks.hpp): at d = 2·block_size + 100 the filter and its
+// log screen run on two threads, their misses get the full rule in index order, and
+// everything is still the full rule's — also when a coordinate of the last block (the
+// worker's) is pushed off the dynamics and fails (P4).
+model::InstanceSpec spec_across_blocks() {
+  const std::size_t d = 2 * numeric::block_size + 100;
+  std::mt19937_64 rng(8);
+  std::uniform_real_distribution<double> unit(0.0, 1.0);
+  std::vector<double> g;
+  for (std::size_t i = 0; i < d; ++i) g.push_back(std::pow(10.0, -6 * unit(rng)));
+  std::sort(g.rbegin(), g.rend());
+  model::InstanceSpec s;
+  char buf[40];
+  const auto text = [&](double x) {
+    std::snprintf(buf, sizeof buf, "%.6g", x);
+    return model::exact(std::string(buf));
+  };
+  for (std::size_t i = 0; i < d; ++i) {
+    s.gamma.push_back(text(g[i]));
+    s.lambda.push_back(text(std::pow(10.0, 2 * (0.5 - unit(rng)))));
+    s.delta0.push_back(text((unit(rng) < 0.5 ? -1 : 1) * std::pow(10.0, 3 * (0.5 - unit(rng)))));
+  }
+  s.k = d / 2;
+  s.alpha = model::exact(std::string("1/2"));
+  s.eps = model::exact(std::string("1e-30"));
+  s.K = 30;
+  return s;
+}
+
+template <class T>
+void filter_agrees_across_blocks() {
+  const auto in = model::materialize<T>(spec_across_blocks());
+  const FactsRun<T> on = run_facts(in, true), off = run_facts(in, false);
+  expect_same(on.results, off.results, numeric::number_traits<T>::id() + " across blocks");
+  EXPECT_GT(on.filtered, static_cast<long>(in.dim()) * in.K / 2);  // the filter does clear most
+  const std::size_t last = in.dim() - 1;                           // in Q, in the worker's last block
+  const FactsRun<T> pon = run_facts(in, true, 12, last), poff = run_facts(in, false, 12, last);
+  expect_same(pon.results, poff.results, numeric::number_traits<T>::id() + " pushed, across blocks");
+  bool p4_fails = false;
+  for (const auto& r : pon.results) p4_fails |= r.label == "P4" && r.verdict == lemma2::Verdict::Fails;
+  EXPECT_TRUE(p4_fails);
+}
+
+TEST(StepwiseFacts, FilterChangesNothingAcrossBlocksLongDouble) { filter_agrees_across_blocks<long double>(); }
+TEST(StepwiseFacts, FilterChangesNothingAcrossBlocksMpfr256) { filter_agrees_across_blocks<numeric::mpfr256>(); }
 
 // A pushed coordinate in Q fails (P4) at the step it is pushed, on both paths.
 TEST(StepwiseFacts, PushedTrajectoryFailsAtTheSameStep) {

@@ -15,6 +15,7 @@
 #include "annealcheck/dynamics/mutant.hpp"
 #include "annealcheck/dynamics/observer.hpp"
 #include "annealcheck/model/losses.hpp"
+#include "annealcheck/numeric/block_runner.hpp"
 #include "annealcheck/numeric/number_traits.hpp"
 
 #include <boost/math/tools/roots.hpp>
@@ -42,12 +43,14 @@ void flow_state_into(std::vector<T>& out, const std::vector<T>& gamma, const std
   using std::exp;
   out.resize(delta0.size());
   const T m2t = -(flow_rate_factor<T>() * t);
-  for (std::size_t i = 0; i < out.size(); ++i) {
-    out[i] = m2t;
-    out[i] *= gamma[i];
-    out[i] = exp(out[i]);
-    out[i] *= delta0[i];
-  }
+  numeric::for_each_block<T>(out.size(), [&](std::size_t b) {  // coordinate by coordinate: any split, same bits
+    for (std::size_t i = numeric::block_begin(b); i < numeric::block_end(b, out.size()); ++i) {
+      out[i] = m2t;
+      out[i] *= gamma[i];
+      out[i] = exp(out[i]);
+      out[i] *= delta0[i];
+    }
+  });
 }
 
 // (E4) δ(t)
@@ -70,13 +73,23 @@ class LogTrainLoss {
   LogTrainLoss(const std::vector<T>& gamma, const std::vector<T>& delta0) {
     using std::log;
     const T zero = numeric::from_int<T>(0);
+    std::vector<std::size_t> active;  // the terms with γ_i δ_i(0)² > 0 in T (not underflowed)
+    active.reserve(gamma.size());
+    T w;
     for (std::size_t i = 0; i < gamma.size(); ++i) {
-      const T w = gamma[i] * delta0[i] * delta0[i];
-      if (zero < w) {
-        log_weight_.push_back(log(w));
-        rate_.push_back(numeric::from_int<T>(2) * flow_rate_factor<T>() * gamma[i]);  // 4γ_i
-      }
+      w = gamma[i] * delta0[i] * delta0[i];
+      if (zero < w) active.push_back(i);
     }
+    log_weight_.resize(active.size());
+    rate_.resize(active.size());
+    const T rate_factor = numeric::from_int<T>(2) * flow_rate_factor<T>();
+    numeric::for_each_block<T>(active.size(), [&](std::size_t b) {  // the d logarithms, on two threads
+      for (std::size_t j = numeric::block_begin(b); j < numeric::block_end(b, active.size()); ++j) {
+        const std::size_t i = active[j];
+        log_weight_[j] = log(T(gamma[i] * delta0[i] * delta0[i]));
+        rate_[j] = rate_factor * gamma[i];  // 4γ_i
+      }
+    });
     update_cut();
   }
   void add(const T& log_weight, const T& rate) {  // one more term e^{a − r t}, r > 0
@@ -87,27 +100,28 @@ class LogTrainLoss {
   bool empty() const { return rate_.empty(); }
   const std::vector<T>& rates() const { return rate_; }
 
-  // (log L̂(δ(t)), d/dt log L̂(δ(t)))
+  // (log L̂(δ(t)), d/dt log L̂(δ(t))). Over more than one block the sums are taken per
+  // block and the blocks added in order (numeric/blocks.hpp), on two threads.
   std::pair<T, T> operator()(const T& t) const {
-    using std::exp;
     using std::log;
-    T m = log_weight_[0] - rate_[0] * t;
-    for (std::size_t i = 1; i < rate_.size(); ++i) {
-      const T a = log_weight_[i] - rate_[i] * t;
-      if (m < a) m = a;
+    const std::size_t n = rate_.size(), blocks = numeric::block_count(n);
+    T m, s, ds;
+    if (blocks == 1) {
+      block_max(m, t, 0, n);
+      block_sums(s, ds, m, t, 0, n);
+      return {m + log(s), -ds / s};
     }
-    T s = numeric::from_int<T>(0), ds = numeric::from_int<T>(0), a, e;
-    for (std::size_t i = 0; i < rate_.size(); ++i) {
-      a = rate_[i];
-      a *= t;
-      a = log_weight_[i] - a;
-      a -= m;
-      if (a < cut_) continue;
-      e = exp(a);
-      s += e;
-      e *= rate_[i];
-      ds += e;
-    }
+    std::vector<T> part(3 * blocks);  // per block: its max exponent, Σ e^a, Σ r e^a
+    numeric::BlockRunner runner(numeric::number_traits<T>::thread_independent);
+    runner.run(blocks, [&](std::size_t b) { block_max(part[3 * b], t, numeric::block_begin(b), numeric::block_end(b, n)); });
+    m = part[0];
+    for (std::size_t b = 1; b < blocks; ++b)
+      if (m < part[3 * b]) m = part[3 * b];
+    runner.run(blocks, [&](std::size_t b) {
+      block_sums(part[3 * b + 1], part[3 * b + 2], m, t, numeric::block_begin(b), numeric::block_end(b, n));
+    });
+    s = part[1], ds = part[2];
+    for (std::size_t b = 1; b < blocks; ++b) s += part[3 * b + 1], ds += part[3 * b + 2];
     return {m + log(s), -ds / s};
   }
 
@@ -116,16 +130,32 @@ class LogTrainLoss {
   struct Coarse {
     std::vector<double> log_weight, rate;
     std::pair<double, double> operator()(double t) const {
+      const std::size_t n = rate.size(), blocks = numeric::block_count(n);
       double m = log_weight[0] - rate[0] * t;
-      for (std::size_t i = 1; i < rate.size(); ++i) m = std::max(m, log_weight[i] - rate[i] * t);
+      for (std::size_t i = 1; i < n; ++i) m = std::max(m, log_weight[i] - rate[i] * t);
+      double part[2 * 64] = {};  // per block Σ e^a, Σ r e^a (more blocks than 64: one thread)
+      const auto sums = [&](std::size_t b, double& s, double& ds) {
+        s = 0, ds = 0;
+        for (std::size_t i = numeric::block_begin(b); i < numeric::block_end(b, n); ++i) {
+          const double a = log_weight[i] - rate[i] * t - m;
+          if (a < -760) continue;  // below double's range
+          const double e = std::exp(a);
+          s += e;
+          ds += rate[i] * e;
+        }
+      };
       double s = 0, ds = 0;
-      for (std::size_t i = 0; i < rate.size(); ++i) {
-        const double a = log_weight[i] - rate[i] * t - m;
-        if (a < -760) continue;  // below double's range
-        const double e = std::exp(a);
-        s += e;
-        ds += rate[i] * e;
+      if (blocks > 64) {
+        for (std::size_t b = 0; b < blocks; ++b) {
+          double bs, bds;
+          sums(b, bs, bds);
+          s += bs, ds += bds;
+        }
+        return {m + std::log(s), -ds / s};
       }
+      numeric::BlockRunner runner(blocks > 1);  // double: no per-thread state
+      runner.run(blocks, [&](std::size_t b) { sums(b, part[2 * b], part[2 * b + 1]); });
+      for (std::size_t b = 0; b < blocks; ++b) s += part[2 * b], ds += part[2 * b + 1];
       return {m + std::log(s), -ds / s};
     }
   };
@@ -162,6 +192,33 @@ class LogTrainLoss {
   }
 
  private:
+  // max over [lo, hi) of a_j − r_j t, into m
+  void block_max(T& m, const T& t, std::size_t lo, std::size_t hi) const {
+    T a;
+    m = log_weight_[lo] - rate_[lo] * t;
+    for (std::size_t i = lo + 1; i < hi; ++i) {
+      a = log_weight_[i] - rate_[i] * t;
+      if (m < a) m = a;
+    }
+  }
+  // Σ e^{a_j − r_j t − m} and Σ r_j e^{…} over [lo, hi), the terms below e^cut skipped
+  void block_sums(T& s, T& ds, const T& m, const T& t, std::size_t lo, std::size_t hi) const {
+    using std::exp;
+    T a, e;
+    s = numeric::from_int<T>(0), ds = numeric::from_int<T>(0);
+    for (std::size_t i = lo; i < hi; ++i) {
+      a = rate_[i];
+      a *= t;
+      a = log_weight_[i] - a;
+      a -= m;
+      if (a < cut_) continue;
+      e = exp(a);
+      s += e;
+      e *= rate_[i];
+      ds += e;
+    }
+  }
+
   // A term below e^cut of the largest is skipped: n of them add less than 2^-(p+8)
   // relative to the sum, below the type's own rounding (cut = −(p + 8 + log2 n)·ln 2).
   void update_cut() {

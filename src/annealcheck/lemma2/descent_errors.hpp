@@ -41,6 +41,9 @@ class DescentErrors {
   void step(const std::vector<T>& delta, const std::vector<std::size_t>& which) {
     for (std::size_t i : which) step_one(i, delta[i]);
   }
+  void release() {  // frees everything (StepwiseFacts::release_state)
+    std::vector<T>().swap(e_), std::vector<T>().swap(A_), std::vector<T>().swap(E_), std::vector<T>().swap(prev_);
+  }
   const std::vector<T>& errors() const { return E_; }       // E_i(t): bounds on |δ̃_i(t) − δ_i(t)|
   const std::vector<T>& factor_errors() const { return e_; }  // e_i: bounds on |f̃_i − f_i| (incl. the step's rounding)
 

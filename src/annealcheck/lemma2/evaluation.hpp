@@ -197,6 +197,7 @@ void annealed_checks(Evaluation<T>& ev, const model::Instance<T>& in, const Inpu
     if (!fe) {  // the GF phase starts at δ(K), carrying the GD phase's bounds
       delta_K = e.delta;
       error_K = facts.state_errors(e.delta);
+      facts.release_state();  // the GD phase is over: its O(d) data goes before the GF phase's
       bounds::squares_error_into(sq_error_K, delta_K, error_K);
       tail_K = bounds::square_sum(in.lambda, delta_K, sq_error_K, 0, d, &b.in_P, false);
       fe.emplace(in.gamma, delta_K, error_K);

@@ -27,10 +27,13 @@
 #include "annealcheck/lemma2/descent_errors.hpp"
 #include "annealcheck/lemma2/error_bounds.hpp"
 #include "annealcheck/lemma2/inequality.hpp"
+#include "annealcheck/numeric/block_runner.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 namespace annealcheck::lemma2 {
@@ -41,12 +44,18 @@ class StepwiseFacts {
   StepwiseFacts(const model::Instance<T>& in, const Blocks<T>& b, const InputSides<T>& s, bool filter = true)
       : in_(in), b_(b), s_(s), factors_(dynamics::descent_factors(in.gamma, in.eta)),
         errors_(in.gamma, s.eta, factors_, in.delta0, s.delta0_error),
-        c_(bounds::contraction_side(b.c, factors_, errors_.factor_errors(), b.in_P)) {
+        c_(bounds::contraction_side(b.c, factors_, errors_.factor_errors(), b.in_P)),
+        runner_(numeric::number_traits<T>::thread_independent && numeric::block_count(in.dim()) > 1) {
     const T zero = numeric::from_int<T>(0);
     ct_ = exact_side(numeric::from_int<T>(1));
     for (Track& tr : tracks_) tr.lhs = tr.rhs = tr.lhs_error = tr.rhs_error = tr.margin = tr.bound = tr.slack = tr.scale = zero;
     closed_form_setup();
     filter_ = filter && !numeric::number_traits<T>::is_exact;
+    std::size_t blocks = 1, longest = 0;
+    for (const Class& c : classes_) blocks = std::max(blocks, numeric::block_count(c.idx.size())), longest = std::max(longest, c.idx.size());
+    misses_.resize(blocks);
+    for (Misses& m : misses_) m.idx.resize(std::min(numeric::block_size, longest));
+    ratio_.resize(blocks);
   }
 
   void operator()(const dynamics::StepEvent<T>& e) {
@@ -69,17 +78,28 @@ class StepwiseFacts {
       loss_error_ += scratch_;
     }
     for (const Class& c : classes_) {
-      for (std::size_t i : c.idx) {
-        if (c.filter_on && !b_.in_P[i]) {
-          numeric::multiply_into(ratio_, e.delta[i], inv0_[i]);
-          if (ratio_ <= c.H && c.negH <= ratio_) {  // |ratio| ≤ H(t): Holds, not tighter (NaN fails)
-            ++tracks_[1].decided;
-            ++filtered_;
-            continue;
-          }
+      if (!c.filter_on) {
+        for (std::size_t i : c.idx) {
+          closed_error(i, t, e.delta[i]);
+          full_decision(t, i, e.delta[i], E_);
         }
-        closed_error(i, t, e.delta[i]);
-        full_decision(t, i, e.delta[i], E_);
+        continue;
+      }
+      // The filter decides each coordinate on its own (H is fixed for the step), so it
+      // runs over blocks on two threads; what it cannot clear gets the full rule here,
+      // in index order, exactly as one loop would.
+      const std::size_t blocks = numeric::block_count(c.idx.size());
+      runner_.run(blocks, [&](std::size_t blk) { filter_block(c, blk, t, e.delta); });
+      for (std::size_t blk = 0; blk < blocks; ++blk) {
+        const Misses& m = misses_[blk];
+        const long cleared = static_cast<long>(numeric::block_end(blk, c.idx.size()) - numeric::block_begin(blk) - m.count);
+        tracks_[1].decided += cleared;
+        filtered_ += cleared;
+        for (std::size_t k = 0; k < m.count; ++k) {
+          const std::size_t i = m.idx[k];
+          closed_error(i, t, e.delta[i]);
+          full_decision(t, i, e.delta[i], E_);
+        }
       }
     }
     if (b_.top_mass0 == zero) return;
@@ -144,6 +164,16 @@ class StepwiseFacts {
       }
     return out;
   }
+  // Once state_errors() has been taken, the GD phase's per-coordinate data is no
+  // longer needed: this frees it (O(d) numbers several times over, issue 11's memory
+  // target). results(), any_failed() and contraction() keep working; no more steps.
+  void release_state() {
+    const auto drop = [](auto& v) { std::decay_t<decltype(v)>().swap(v); };
+    drop(factors_), drop(kappa0_), drop(slope_), drop(inv0_), drop(class_of_), drop(log_factor_);
+    drop(misses_), drop(ratio_), drop(tracked_);
+    for (Class& c : classes_) drop(c.idx);
+    errors_.release();
+  }
   const Side<T>& contraction() const { return c_; }
   std::size_t tracked_count() const { return tracked_.size(); }  // coordinates on the step-by-step recursion
   long filtered_count() const { return filtered_; }               // (P4) decisions cleared by the filter
@@ -155,7 +185,8 @@ class StepwiseFacts {
   struct Class {
     std::vector<std::size_t> idx;
     T kappa0_max, b_max, growth, kappa_max, H, negH;
-    bool filter_on = false;
+    double log_H = -std::numeric_limits<double>::infinity();  // ≤ log H(t) (the log screen)
+    bool filter_on = false, log_screen = false;
     void kappa_at(long t) {  // κ_max(t) = (max κ(0) + max b·t)·G ≥ every κ_i(t) of the class
       if (idx.empty()) return;
       kappa_max = b_max;
@@ -205,6 +236,8 @@ class StepwiseFacts {
       const T limit = one / numeric::from_int<T>(16);
       const T K = numeric::from_int<T>(in_.K < 1 ? 1 : in_.K);
       constexpr bool subnormals = std::numeric_limits<T>::has_denorm == std::denorm_present;
+      log_screen_ = numeric::number_traits<T>::bits() >= 64 && d >= kLogScreenMinCoordinates;
+      if (log_screen_) log_factor_.assign(d, std::numeric_limits<double>::infinity());
       T q = zero;
       for (std::size_t i = 0; i < d; ++i) {
         const T f = bounds::abs_of(factors_[i]);
@@ -222,6 +255,7 @@ class StepwiseFacts {
         }
         Class& c = classes_[cls];
         c.idx.push_back(i);
+        if (log_screen_) log_factor_[i] = log_factor_up(f);
         class_of_[i] = static_cast<unsigned char>(cls);
         const T a0 = bounds::abs_of(in_.delta0[i]);
         kappa0_[i] = s_.delta0_error[i] / (u * a0) * (one + u * numeric::from_int<T>(4));
@@ -238,8 +272,12 @@ class StepwiseFacts {
       }
       // a_i^t ≤ e^{K(b_i + 1)u(1 + u)} ≤ 1 + 2K(b_max + 1)u(1 + u) (as K(b+1)u ≤ 1/16), and 2^-19
       // more for the roundings of E's own computation.
-      for (Class& c : classes_)
+      for (Class& c : classes_) {
         c.growth = one + numeric::from_int<T>(2) * K * (c.b_max + one) * u * (one + u) + one / numeric::from_int<T>(1L << 19);
+        // The screen costs one log in T per step (µs at 256 bits) and saves a product per
+        // coordinate: worth it from a few hundred coordinates on.
+        c.log_screen = log_screen_ && c.idx.size() >= kLogScreenMinCoordinates;
+      }
       one_plus_du_ = one + numeric::from_int<T>(static_cast<long>(d) + 2) * u;
       fast_mass_ *= one_plus_du_;  // W_fast rounded up
       q *= one + half_u;           // |δ̃_i(t)| ≤ |δ̃_i(t−1)|·|f̃_i|(1 + u/2)
@@ -261,6 +299,40 @@ class StepwiseFacts {
       (void)i, (void)f;
       return true;
     }
+  }
+
+  // (P4)'s filter over positions [block_begin(blk), block_end(blk)) of c.idx: a
+  // coordinate outside P with |δ̃_i(t)/δ_i(0)| ≤ H(t) is cleared (Holds, not tighter);
+  // the others are listed in misses_[blk]. Touches only block blk's outputs.
+  void filter_block(const Class& c, std::size_t blk, long t, const std::vector<T>& delta) {
+    Misses& m = misses_[blk];
+    T& ratio = ratio_[blk];
+    m.count = 0;
+    const double td = static_cast<double>(t);
+    for (std::size_t p = numeric::block_begin(blk); p < numeric::block_end(blk, c.idx.size()); ++p) {
+      const std::size_t i = c.idx[p];
+      if (!b_.in_P[i]) {
+        if (c.log_screen) {  // t·log(|f̃_i|(1 + u/2)) ≤ log H(t), in double (error_bounds.md §4c)
+          const double tl = td * log_factor_[i];
+          if (tl <= c.log_H - std::abs(tl) * 0x1p-51) continue;
+        }
+        numeric::multiply_into(ratio, delta[i], inv0_[i]);
+        if (ratio <= c.H && c.negH <= ratio) continue;  // |ratio| ≤ H(t) (NaN fails)
+      }
+      m.idx[m.count++] = i;
+    }
+  }
+
+  // An upper bound in double on log(|f̃_i|(1 + u/2)), T of at least 64 bits
+  // (error_bounds.md §4c): |f̃_i| rounded to double and raised by 2^-51 covers that
+  // rounding, the factor 1 + u/2 and the product's own rounding; libm's log is
+  // within an ulp, covered by 2^-50 of its size.
+  static double log_factor_up(const T& f) {
+    double fd = static_cast<double>(f);
+    if (fd < std::numeric_limits<double>::min()) fd = 2 * std::numeric_limits<double>::min();
+    fd *= 1 + 0x1p-51;
+    const double l = std::log(fd);
+    return l + std::abs(l) * 0x1p-50;
   }
 
   void closed_error_into(T& E, std::size_t i, long t, const T& delta) const {
@@ -301,7 +373,13 @@ class StepwiseFacts {
       if (!(need < one)) return false;
       c.H = sqrt(T((one - need) * ct_.value)) * (one - numeric::from_int<T>(16) * u);
       c.negH = -c.H;
-      return zero < c.H;
+      if (!(zero < c.H)) return false;
+      if (c.log_screen) {  // log H rounded to double, then moved down past that rounding
+        using std::log;
+        const double l = static_cast<double>(T(log(c.H)));
+        c.log_H = l - std::abs(l) * 0x1p-50 - std::numeric_limits<double>::min();
+      }
+      return true;
     }
   }
 
@@ -361,7 +439,17 @@ class StepwiseFacts {
   std::vector<T> kappa0_, slope_, inv0_;  // κ_i(0), b_i, 1/δ_i(0) of the closed coordinates
   std::vector<unsigned char> class_of_;
   T one_plus_du_, rel_sq0_max_, fast_mass_, fast_q2_;
-  T ratio_, E_;
+  struct Misses {
+    std::vector<std::size_t> idx;  // capacity block_size, allocated once
+    std::size_t count = 0;
+  };
+  std::vector<Misses> misses_;  // per block of a class's positions
+  std::vector<T> ratio_;        // the filter's scratch, per block
+  static constexpr std::size_t kLogScreenMinCoordinates = 256;
+  std::vector<double> log_factor_;  // log_factor_up(f̃_i) of the closed coordinates (the log screen)
+  bool log_screen_ = false;
+  numeric::BlockRunner runner_;
+  T E_;
   T a_, abs0_, lhs_, rhs_, rhs_error_, sq_error_, loss_error_, scratch_, margin_, bound_, slack_, scale_;
   long step_ = 0, filtered_ = 0;
   bool filter_ = true;

@@ -30,6 +30,7 @@ std::vector<ExactValue> read_vector(const json& j, const std::string& field) {
   if (a.size() > limits::kMaxDimension)
     throw InputError(field, io::describe(a), "at most " + std::to_string(limits::kMaxDimension) + " values (max_dimension, see `annealcheck limits`)");
   std::vector<ExactValue> out;
+  out.reserve(a.size());
   for (std::size_t i = 0; i < a.size(); ++i) out.push_back(read_number(a[i], field + "[" + std::to_string(i) + "]"));
   return out;
 }

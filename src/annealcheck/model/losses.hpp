@@ -1,6 +1,7 @@
 // Train and population losses in eigen-coordinates, and the ellipsoid extremes.
 #pragma once
 
+#include "annealcheck/numeric/blocks.hpp"
 #include "annealcheck/numeric/number_traits.hpp"
 
 #include <cstddef>
@@ -9,16 +10,31 @@
 namespace annealcheck::model {
 
 // Σ_{i∈[lo,hi)} w_i δ_i², accumulated in place into `out` with one scratch value:
-// no allocation, so it may run inside a per-step loop. Positive terms only, so the
-// relative error is at most (hi - lo + 2)·u.
+// no allocation at static precision, so it may run inside a per-step loop. Over more
+// than numeric::block_size terms, one running sum per block, the blocks added in
+// order: the order dynamics::DescentKernel uses on two threads, so that every loss
+// of a state has the same bits whoever computes it. Positive terms only, so the
+// relative error is at most (hi - lo + 2)·u in any order.
 template <numeric::LadderNumber T>
 void weighted_square_sum_into(T& out, T& scratch, const std::vector<T>& w, const std::vector<T>& delta,
                               std::size_t lo, std::size_t hi) {
-  out = 0;  // assignment from int: no temporary, no allocation
-  for (std::size_t i = lo; i < hi; ++i) {
-    numeric::multiply_into(scratch, delta[i], delta[i]);
-    scratch *= w[i];
-    out += scratch;
+  const auto block_sum = [&](T& sum, std::size_t from, std::size_t to) {
+    sum = 0;  // assignment from int: no temporary, no allocation
+    for (std::size_t i = from; i < to; ++i) {
+      numeric::multiply_into(scratch, delta[i], delta[i]);
+      scratch *= w[i];
+      sum += scratch;
+    }
+  };
+  if (hi - lo <= numeric::block_size) {
+    block_sum(out, lo, hi);
+    return;
+  }
+  T block;
+  block_sum(out, lo, lo + numeric::block_size);
+  for (std::size_t from = lo + numeric::block_size; from < hi; from += numeric::block_size) {
+    block_sum(block, from, hi - from < numeric::block_size ? hi : from + numeric::block_size);
+    out += block;
   }
 }
 

@@ -15,6 +15,7 @@ template <class F>
 struct builtin_float_traits {
   static constexpr bool is_interval = false;
   static constexpr bool is_exact = false;
+  static constexpr bool thread_independent = true;  // no per-thread state (number_traits.hpp)
   static constexpr bool has_transcendentals = true;
   static long bits() { return std::numeric_limits<F>::digits; }
   static F epsilon() { return std::numeric_limits<F>::epsilon(); }

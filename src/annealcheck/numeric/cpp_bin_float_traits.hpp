@@ -22,6 +22,7 @@ struct number_traits<cpp_bin_float<D>> {
   using T = cpp_bin_float<D>;
   static constexpr bool is_interval = false;
   static constexpr bool is_exact = false;
+  static constexpr bool thread_independent = true;  // no per-thread state (number_traits.hpp)
   static constexpr bool has_transcendentals = true;
   static std::string id() { return "cpp_bin_float" + std::to_string(D); }
   static long bits() { return std::numeric_limits<T>::digits; }

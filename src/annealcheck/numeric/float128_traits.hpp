@@ -16,6 +16,7 @@ template <>
 struct number_traits<float128> {
   static constexpr bool is_interval = false;
   static constexpr bool is_exact = false;
+  static constexpr bool thread_independent = true;  // no per-thread state (number_traits.hpp)
   static constexpr bool has_transcendentals = true;
   static std::string id() { return "float128"; }
   static long bits() { return 113; }

@@ -19,6 +19,7 @@ struct number_traits<gmp_float50> {
   using T = gmp_float50;
   static constexpr bool is_interval = false;
   static constexpr bool is_exact = false;
+  static constexpr bool thread_independent = true;  // static precision
   static constexpr bool has_transcendentals = true;
   static std::string id() { return "gmp_float50"; }
   // Boost targets 50 digits (168 bits) in its gmp_float functions, though mpf keeps
@@ -39,6 +40,7 @@ struct number_traits<mpq> {
   using T = mpq;
   static constexpr bool is_interval = false;
   static constexpr bool is_exact = true;
+  static constexpr bool thread_independent = true;
   static constexpr bool has_transcendentals = false;
   static std::string id() { return "mpq"; }
   static long bits() { return 0; }

@@ -50,6 +50,7 @@ struct number_traits<mpfi_interval<D>> {
   using T = mpfi_interval<D>;
   static constexpr bool is_interval = true;
   static constexpr bool is_exact = false;
+  static constexpr bool thread_independent = D > 0;  // runtime precision is per thread
   static constexpr bool has_transcendentals = true;
   static std::string id() {
     if constexpr (D > 0) return "mpfi256";

@@ -19,6 +19,7 @@ struct number_traits<mpfr_exact<B>> {
   using T = mpfr_exact<B>;
   static constexpr bool is_interval = false;
   static constexpr bool is_exact = false;
+  static constexpr bool thread_independent = B > 0;  // mpfr:BITS takes its precision from the thread
   static constexpr bool has_transcendentals = true;
   static std::string id() {
     if constexpr (B > 0) return "mpfr" + std::to_string(B);

@@ -8,6 +8,9 @@
 //   is_interval     values are enclosures (MPFI): never compare them with < or >
 //   is_exact        arithmetic is exact (mpq): no exp/log
 //   has_transcendentals  exp, log, sqrt exist (everything but mpq)
+//   thread_independent   arithmetic reads no per-thread state, so another thread
+//                   computes the same bits (false for runtime precision, which is
+//                   set per thread): numeric/block_runner.hpp may use a worker
 //   epsilon()       2^(1-bits), the spacing of the type at 1 (0 when exact)
 //   from_rational() the exact input rounded once to T (an enclosure for intervals)
 //   str(x)          text that reads back to exactly x at the same precision
