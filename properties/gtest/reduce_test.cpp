@@ -75,6 +75,7 @@ TEST(Reduce, RefutationsReachTheCatalogDimensionAndReplay) {
     EXPECT_TRUE(ap::run_succeeded(r)) << seed << ": " << ap::run_failure_reason(r);
     if (!r.reduction_steps) continue;
     EXPECT_EQ(r.counterexample->dim + static_cast<std::size_t>(r.reduction_steps), r.reduced_from_dim);
+    EXPECT_EQ(r.message, ap::render_verdict(r.counterexample->verdict)) << "the message must describe the reduced case";
     if (r.reduced_from_dim > ap::property_info(id).refute_max_dim) ++reduced_beyond_limit;
     const ap::CaseReport again = ap::check_case(id, o.type, annealcheck::io::parse_exact_json(r.counterexample->case_json, "case"));
     EXPECT_EQ(again.verdict.outcome, "fails");

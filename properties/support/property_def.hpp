@@ -180,6 +180,7 @@ PropertyEntry make_entry(PropertyDef<Case> def_in) {
         r.counterexample->verdict.outcome == "fails")
       reduce_counterexample<Case>(def->reduce, [&](const Case& c) { return evaluate_case(*def, check, c, def->to_json(c).dump()); },
                                   def->from_json(io::parse_exact_json(r.counterexample->case_json, "case")), o, r);
+    if (r.reduction_steps) r.message = render_verdict(r.counterexample->verdict);  // the reduced case's, not the shrunk one's
     return r;
   };
   e.check_case = [def](const std::string& type, const nlohmann::json& j) {

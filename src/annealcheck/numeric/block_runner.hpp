@@ -17,6 +17,8 @@
 #include "annealcheck/numeric/blocks.hpp"
 #include "annealcheck/numeric/number_traits.hpp"
 
+#include <mpfr.h>
+
 #include <condition_variable>
 #include <cstddef>
 #include <cstdlib>
@@ -92,7 +94,10 @@ class BlockRunner {
     std::unique_lock<std::mutex> lock(mutex_);
     for (;;) {
       wake_.wait(lock, [this] { return stop_ || pending_; });
-      if (stop_) return;
+      if (stop_) {
+        mpfr_free_cache2(MPFR_FREE_LOCAL_CACHE);  // MPFR's per-thread constant caches die with the thread otherwise
+        return;
+      }
       const std::size_t first = first_, last = last_;
       lock.unlock();
       std::exception_ptr err;
