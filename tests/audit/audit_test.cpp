@@ -217,3 +217,24 @@ TEST(Audit, PropertyAuditCountsDisagreementsAndWritesReports) {
   fs::remove_all(dir);
 }
 
+
+TEST(Audit, NoGdStepProofFactsAgreeWithTheReference) {
+  // K = 0: no GD step, so (P3)–(P5) are n/a in every rung (StepwiseFacts saw no step)
+  // and in the reference (reference_premises.hpp p_facts with s = 0); they used to
+  // disagree (n/a against "proved") at every rung of `audit --property lemma2.gf-lower-bound`.
+  const auto k0 = model::instance_from_json(
+      io::parse_exact_json(R"({"gamma":["1","1/2"],"lambda":["1","1"],"delta0":["1","1"],"k":2,"alpha":"1/10000","eps":"1/2","K":0})", "k0"), "k0");
+  const audit::AuditResult a = run(k0, "double,mpfr128");
+  for (const char* t : {"double", "mpfr128"}) {
+    int seen = 0;
+    for (const auto& c : rung(a, t).checks)
+      if (c.label == "P3" || c.label == "P4" || c.label == "P5") {
+        ++seen;
+        EXPECT_EQ(c.verdict, "n/a") << t << " " << c.label;
+        EXPECT_EQ(c.reference, interval::Certainty::NotApplicable) << t << " " << c.label;
+        ASSERT_TRUE(c.agrees.has_value()) << t << " " << c.label;
+        EXPECT_TRUE(*c.agrees) << t << " " << c.label;
+      }
+    EXPECT_EQ(seen, 3) << t;
+  }
+}
