@@ -3,8 +3,10 @@
 
 #include "annealcheck/io/input_error.hpp"
 #include "annealcheck/model/instance_spec.hpp"
+#include "properties/support/fnv1a.hpp"
 #include "properties/support/lemma2_case.hpp"
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 #include <nlopt.hpp>
 
@@ -251,10 +253,14 @@ SearchResult search(const SearchOptions& o) {
   const std::size_t want_d = o.fix.count("d") ? std::stoul(o.fix.at("d")) : 0;
   std::vector<InstanceSpec> starts;
   std::size_t next = 0;
+  // Batch b of generated starts is drawn with fnv1a("annealcheck-search/<seed>/<b>"): with
+  // seed + b, seeds s and s + 2 shared every batch after the first and (with --fix d=2,
+  // whose batches are often empty) ran the same search.
+  std::uint64_t batch = 0;
   try {
     for (std::uint64_t round = 0; r.evaluations < o.budget; ++round) {
       if (next == starts.size()) {
-        starts = properties::lemma2_instances(o.id, 64, o.seed + round);
+        starts = properties::lemma2_instances(o.id, 64, properties::detail::fnv1a(fmt::format("annealcheck-search/{}/{}", o.seed, batch++)));
         next = 0;
         if (want_d) std::erase_if(starts, [&](const InstanceSpec& x) { return x.dim() != want_d; });
         if (starts.empty() && round > 50) throw InputError("--fix", "d=" + std::to_string(want_d), "a dimension the property's generator makes");
