@@ -40,6 +40,14 @@ report=$(python3 -c 'import json; print(json.load(open("f5.json"))["report"])')
 "$exe" replay "$report" | grep -q "^reproduced" || fail "the search's F5 report does not replay"
 echo "F5: counterexample after $(python3 -c 'import json; print(json.load(open("f5.json"))["evaluations"])') evaluations, replayed"
 
+# The search starts with the property's own RapidCheck run: never worse than `check --seed S` (same cases).
+for s in 2 4; do
+  c=$("$exe" check falsify.f5-a-short-step --seed $s --cases 400 --format json --report-dir reports | python3 -c 'import json, sys; print(json.load(sys.stdin)["cases_run"])')
+  n=$("$exe" search falsify.f5-a-short-step --seed $s --budget 1000 --generator 400 --format json --report-dir reports | python3 -c 'import json, sys; j = json.load(sys.stdin); print(j["evaluations"] if j["counterexample"] else 10**9)')
+  [ "$n" -le "$c" ] || fail "seed $s: search needed $n evaluations, check $c cases"
+  echo "F5 seed $s: search $n evaluations, check $c cases"
+done
+
 "$exe" search falsify.f5-a-short-step --fix beta=2 2> err.txt
 [ $? -eq 2 ] && grep -q "fix" err.txt || fail "--fix beta=2 accepted"
 for bad in "--strategy foo" "--optimizer newton" "--box 0"; do
