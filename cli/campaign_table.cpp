@@ -44,10 +44,9 @@ Row task_row(const Campaign& c, const CampaignResult& result, std::size_t i, con
   for (const auto& f : tr.further)
     if (f.counterexample) row.further_reports.push_back(report::write_report(f, report_dir, claims::report_extra(f)).json_path);
   row.ok = tr.missing.empty() && properties::run_succeeded(r);
-  row.verdict = t.refuted ? (row.ok ? "refuted as expected" : "SURVIVED") : (row.ok ? "holds" : "FAILED");
   row.within_rounding = r.within_rounding;
   row.unrepresentable = r.unrepresentable;
-  if (row.ok && !t.refuted && row.within_rounding) row.verdict = fmt::format("holds ({} rounding)", row.within_rounding);
+  row.verdict = properties::verdict_word(t.refuted, row.ok, row.within_rounding);
   const auto& shown = r.counterexample ? r.counterexample : r.closest;
   if (shown && !shown->verdict.relation.empty()) {
     row.margin = fmt::format("{:+.3e} {} @ {}", shown->verdict.relative_margin, shown->verdict.label, shown->verdict.where);

@@ -57,6 +57,10 @@ Command add_search_command(CLI::App& app) {
   cmd->add_option("--screen", o->search.screen, "Generated draws evaluated before each local search (the best starts it)")->check(in_range(1, 1000))->capture_default_str();
   cmd->add_option("--optimizer", o->search.optimizer, "NLopt local optimiser: sbplx, bobyqa, cobyla, neldermead")->capture_default_str();
   cmd->add_option("--strategy", o->search.strategy, "local (screen + optimiser) or uniform (the random baseline: uniform draws in the same box)")->capture_default_str();
+  cmd->add_option("--generator", o->search.generator_cases,
+                  "Cases of the property's own RapidCheck run (as `check --seed`) before the optimiser, ended by a counterexample "
+                  "(default: the property's own case count, at most --budget; 0: none; not with --fix)")
+      ->check(in_range(0L, 10'000'000L));
   cmd->add_option("--box", o->search.box, "Half-width of the box around a start in the log/logit coordinates")->capture_default_str();
   cmd->add_flag("--certified", o->certified, "Decide the tightest case with certified arithmetic and print its certified margin");
   cmd->add_option("--type", o->search.type, "Number type id")->capture_default_str();
@@ -84,7 +88,8 @@ Command add_search_command(CLI::App& app) {
             }
             if (o->format == "json") {
               nlohmann::json j{{"property", so.id}, {"type", so.type}, {"evaluations", r.evaluations}, {"restarts", r.restarts},
-                               {"infeasible", r.infeasible}, {"counterexample", r.counterexample}};
+                               {"infeasible", r.infeasible}, {"counterexample", r.counterexample},
+                               {"generator_evaluations", r.generator_evaluations}};
               nlohmann::json t = nlohmann::json::array();
               for (const auto& s : r.trajectory) t.push_back({{"evaluation", s.evaluation}, {"restart", s.restart}, {"relative_slack", s.relative_slack}});
               j["trajectory"] = t;
@@ -96,8 +101,8 @@ Command add_search_command(CLI::App& app) {
               if (written) j["report"] = written->json_path;
               std::cout << j.dump() << "\n";
             } else {
-              std::cout << fmt::format("search {} @ {}: {} evaluations, {} restarts ({} infeasible points skipped)\n", so.id, so.type,
-                                       r.evaluations, r.restarts, r.infeasible);
+              std::cout << fmt::format("search {} @ {}: {} evaluations ({} of them the generator's), {} restarts ({} infeasible points skipped)\n",
+                                       so.id, so.type, r.evaluations, r.generator_evaluations, r.restarts, r.infeasible);
               std::cout << "  trajectory (evaluation: relative slack after the error bound):";
               const std::size_t shown = 12, n = r.trajectory.size();  // the last improvements (--format json has all)
               if (n > shown) std::cout << fmt::format(" ({} earlier)", n - shown);

@@ -283,6 +283,12 @@ std::string run_failure_reason(const RunResult& r) {
 
 bool run_succeeded(const RunResult& r) { return run_failure_reason(r).empty(); }
 
+std::string verdict_word(bool refuted, bool ok, int within_rounding) {
+  if (refuted) return ok ? "refuted as expected" : "SURVIVED";
+  if (!ok) return "FAILED";
+  return within_rounding ? fmt::format("holds ({} rounding)", within_rounding) : "holds";
+}
+
 std::string render_verdict(const Verdict& v) {
   if (v.relation.empty()) return fmt::format("{} n/a ({}) [{}]", v.label, v.note, v.type_id);
   std::string s = fmt::format("{} {}: {} {} {}  [{}]\n      lhs    = {}\n      rhs    = {}\n      margin = {} (relative {:+.3e}; error bound relative {:.3g}{}; slack after the bound {:+.3e})\n      at {} in {} ({} bits)",

@@ -223,6 +223,11 @@ CertifiedVerdict certify_case(std::string_view id, const nlohmann::json& case_js
 std::string certified_summary(const RunResult& r);
 // Why not (empty when run_succeeded).
 std::string run_failure_reason(const RunResult& r);
+// The word the campaign table and the HTML report give a run: "holds", "holds (N
+// rounding)", "refuted as expected", "FAILED" (a true property that did not pass) or
+// "SURVIVED" (a false claim not refuted). `refuted`: the claim is known false; `ok`: the
+// run met that expectation (run_succeeded, and in a campaign every chunk counted).
+std::string verdict_word(bool refuted, bool ok, int within_rounding);
 
 std::uint64_t default_seed();  // 2005073600 (arXiv 2005.07360)
 

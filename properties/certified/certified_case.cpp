@@ -111,6 +111,23 @@ CertifiedVerdict summarize(const std::vector<CheckDecision>& checks, const std::
     overall = next;
   }
   v.decision = certified::decision_name(overall);
+  // Proved premises and only n/a conclusions (e.g. (P3)–(P5) with no GD step): proved
+  // vacuously, and the verdict names the conclusion and why, not a premise.
+  const CheckDecision* vacuous = nullptr;
+  for (const auto& c : checks)
+    if (std::find(premises.begin(), premises.end(), c.label) == premises.end()) {
+      if (c.decision != Decision::NotApplicable) {
+        vacuous = nullptr;
+        break;
+      }
+      if (!vacuous) vacuous = &c;
+    }
+  if (overall == Decision::Proved && vacuous) {
+    v.label = vacuous->label;
+    v.how = "vacuous";
+    v.note = vacuous->label + " n/a (" + vacuous->note + ") under proved premises: holds vacuously";
+    return v;
+  }
   if (deciding) {
     v.label = deciding->label;
     v.bits = deciding->how.rfind("exact", 0) == 0 ? 0 : deciding->bits;

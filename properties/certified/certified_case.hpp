@@ -5,7 +5,9 @@
 //
 // A case's decision is the conjunction of its checks' (refuted > undecided > tie >
 // proved > n/a), except that a *premise* certified refuted makes the case n/a (it
-// lies outside the statement: never a certified refutation of the claim).
+// lies outside the statement: never a certified refutation of the claim), and that
+// proved premises with only n/a conclusions are proved vacuously (the verdict names
+// the n/a conclusion, how "vacuous").
 #pragma once
 
 #include "annealcheck/certified/decide.hpp"

@@ -3,8 +3,10 @@
 
 #include "annealcheck/io/input_error.hpp"
 #include "annealcheck/model/instance_spec.hpp"
+#include "properties/support/fnv1a.hpp"
 #include "properties/support/lemma2_case.hpp"
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 #include <nlopt.hpp>
 
@@ -240,6 +242,40 @@ std::pair<std::string, std::string> parse_fix(const std::string& text) {
   return {name, value};
 }
 
+namespace {
+
+// The generator phase (SearchOptions::generator_cases): the run `check ID --seed SEED
+// --cases N` makes, its cases counted as evaluations. Returns the closest case as the
+// optimiser's first start, or nothing (a counterexample ends the search; no phase).
+std::optional<properties::Lemma2Case> generator_phase(const SearchOptions& o, SearchResult& r) {
+  const long n = std::min(o.budget, o.generator_cases.value_or(properties::resolved_cases(o.id, o.type, false)));
+  if (o.strategy != "local" || !o.fix.empty() || n <= 0) return std::nullopt;
+  properties::RunOptions ro;
+  ro.type = o.type;
+  ro.seed = o.seed;
+  ro.cases = static_cast<int>(n);
+  ro.read_environment = false;
+  const properties::RunResult run = properties::run_property(o.id, ro);
+  r.generator_evaluations = run.cases_run;
+  r.evaluations += run.cases_run;
+  const bool failed = run.outcome == properties::Outcome::Failed && run.counterexample && !run.counterexample->verdict.holds;
+  const std::optional<properties::CaseReport>& best = failed ? run.counterexample : run.closest;
+  if (!best) return std::nullopt;
+  r.tightest = best;
+  r.trajectory.push_back({r.evaluations, 0, best->verdict.relative_slack});
+  if (failed) {
+    r.counterexample = true;
+    return std::nullopt;
+  }
+  try {
+    return properties::lemma2_case_from_json(nlohmann::json::parse(best->case_json));
+  } catch (const std::exception&) {
+    return std::nullopt;  // a case format without a Lemma 2 instance: the screened starts only
+  }
+}
+
+}  // namespace
+
 SearchResult search(const SearchOptions& o) {
   if (o.strategy != "local" && o.strategy != "uniform") throw InputError("--strategy", quote(o.strategy), "local or uniform");
   algorithm(o.optimizer);  // InputError on an unknown name
@@ -251,10 +287,20 @@ SearchResult search(const SearchOptions& o) {
   const std::size_t want_d = o.fix.count("d") ? std::stoul(o.fix.at("d")) : 0;
   std::vector<InstanceSpec> starts;
   std::size_t next = 0;
+  // Batch b of generated starts is drawn with fnv1a("annealcheck-search/<seed>/<b>"): with
+  // seed + b, seeds s and s + 2 shared every batch after the first and (with --fix d=2,
+  // whose batches are often empty) ran the same search.
+  std::uint64_t batch = 0;
+  const std::optional<properties::Lemma2Case> closest = generator_phase(o, r);
+  if (r.counterexample) return r;
   try {
+    if (closest && premises_hold(closest->spec, o.premises)) {
+      ++r.restarts;
+      s.local(closest->spec, closest->checkpoints);
+    }
     for (std::uint64_t round = 0; r.evaluations < o.budget; ++round) {
       if (next == starts.size()) {
-        starts = properties::lemma2_instances(o.id, 64, o.seed + round);
+        starts = properties::lemma2_instances(o.id, 64, properties::detail::fnv1a(fmt::format("annealcheck-search/{}/{}", o.seed, batch++)));
         next = 0;
         if (want_d) std::erase_if(starts, [&](const InstanceSpec& x) { return x.dim() != want_d; });
         if (starts.empty() && round > 50) throw InputError("--fix", "d=" + std::to_string(want_d), "a dimension the property's generator makes");

@@ -3,7 +3,7 @@
 //
 // The objective is the relative slack (margin + error bound)/scale of the check's
 // verdict, so that a tie that rounding cannot decide is not a resting place.
-// Screen `screen` (default 8) cases of the property's own generator (registry lemma2_instances), then
+// Start with the property's own RapidCheck run (generator_cases below). Then screen `screen` (default 8) cases of the property's own generator (registry lemma2_instances), then
 // from the one closest to failing minimise the relative margin of the property's check (registry check_case: the
 // one decision rule at the chosen type) with NLopt's derivative-free Subplex
 // (NLOPT_LN_SBPLX; --optimizer bobyqa, cobyla, neldermead) over log γ_i, log λ_i, log |δ_i(0)| (signs and zeros kept),
@@ -42,6 +42,12 @@ struct SearchOptions {
   // in the box the optimiser is given around it (K uniformly in its integer range).
   std::string strategy = "local";
   double box = 40;               // half-width of the box around a start, in the log / logit coordinates
+  // "local" without --fix starts with the property's own RapidCheck run: the cases
+  // `check ID --seed SEED --cases N` draws (N = this, default the property's own case
+  // count, at most the budget; RapidCheck's sizes depend on N), ended by its first
+  // counterexample, so the search is never worse than that check.
+  // The optimiser then starts from that run's closest case. 0: no generator phase.
+  std::optional<long> generator_cases;
   std::uint64_t seed = 0;
   std::map<std::string, std::string> fix;  // alpha, eps, K (exact values) or d (starts with that dimension)
   std::vector<Premise> premises;           // kept true during the search
@@ -60,6 +66,7 @@ struct SearchResult {
   std::optional<properties::CaseReport> tightest;  // smallest relative margin seen (the counterexample when found)
   std::vector<SearchStep> trajectory;      // every improvement of the best margin
   long infeasible = 0;                     // points outside the premises (not counted as evaluations)
+  long generator_evaluations = 0;          // cases of the generator phase (counted in evaluations; its shrink steps are not)
 };
 
 SearchResult search(const SearchOptions& options);

@@ -29,6 +29,20 @@ TEST(CertifiedCase, OutsideThePremisesIsNotApplicableNotRefuted) {
   EXPECT_EQ(v.label, "C2");
 }
 
+TEST(CertifiedCase, ProofFactsWithoutAGdStepAreProvedVacuouslyNotNotApplicable) {
+  // kF1 has K = 0 and satisfies (C1): the reference's (P3)–(P5) are n/a ("no GD step"),
+  // and the properties stating them at every GD step are proved vacuously — an n/a
+  // case would count as "not proved" in `check --certified`.
+  for (const char* id : {"lemma2.p3-top-sign-flip", "lemma2.p4-tail-decay", "lemma2.p5-no-early-stop"}) {
+    const ap::CertifiedVerdict v = ap::certify_case(id, nlohmann::json::parse(kF1));
+    EXPECT_EQ(v.decision, "proved") << id;
+    EXPECT_EQ(v.how, "vacuous") << id;
+    EXPECT_NE(v.note.find("no GD step"), std::string::npos) << id << ": " << v.note;
+  }
+  // A conclusion that is decided is not vacuous: (G) is refuted on kF1.
+  EXPECT_EQ(ap::certify_case("falsify.f1-g-without-c2", nlohmann::json::parse(kF1)).how.find("vacuous"), std::string::npos);
+}
+
 TEST(CertifiedCase, Prop1CaseIsProvedWithItsEqualitiesDecidedExactly) {
   const ap::CertifiedVerdict v =
       ap::certify_case("prop1.case21-losses", nlohmann::json::parse(R"({"alpha":"1/1000000","eps":"1/1000000000","K":10,"checkpoints":4})"));

@@ -58,6 +58,16 @@ TEST(Registry, Lemma2InstancesRefuseOtherIdsNamingTheOption) {
   }
 }
 
+// One verdict word for the campaign table (cli/campaign_table.cpp) and the HTML report
+// (properties/report/html/campaign.cpp).
+TEST(Registry, VerdictWordForEachExpectationAndOutcome) {
+  EXPECT_EQ(ap::verdict_word(false, true, 0), "holds");
+  EXPECT_EQ(ap::verdict_word(false, true, 7), "holds (7 rounding)");
+  EXPECT_EQ(ap::verdict_word(false, false, 7), "FAILED");
+  EXPECT_EQ(ap::verdict_word(true, true, 3), "refuted as expected");
+  EXPECT_EQ(ap::verdict_word(true, false, 0), "SURVIVED");
+}
+
 TEST(RunJson, RoundTripKeepsEveryField) {
   ap::RunOptions o;
   o.read_environment = false;

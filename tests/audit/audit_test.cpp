@@ -217,3 +217,72 @@ TEST(Audit, PropertyAuditCountsDisagreementsAndWritesReports) {
   fs::remove_all(dir);
 }
 
+
+TEST(Audit, NoGdStepProofFactsAgreeWithTheReference) {
+  // K = 0: no GD step, so (P3)–(P5) are n/a in every rung (StepwiseFacts saw no step)
+  // and in the reference (reference_premises.hpp p_facts with s = 0); they used to
+  // disagree (n/a against "proved") at every rung of `audit --property lemma2.gf-lower-bound`.
+  const auto k0 = model::instance_from_json(
+      io::parse_exact_json(R"({"gamma":["1","1/2"],"lambda":["1","1"],"delta0":["1","1"],"k":2,"alpha":"1/10000","eps":"1/2","K":0})", "k0"), "k0");
+  const audit::AuditResult a = run(k0, "double,mpfr128");
+  for (const char* t : {"double", "mpfr128"}) {
+    int seen = 0;
+    for (const auto& c : rung(a, t).checks)
+      if (c.label == "P3" || c.label == "P4" || c.label == "P5") {
+        ++seen;
+        EXPECT_EQ(c.verdict, "n/a") << t << " " << c.label;
+        EXPECT_EQ(c.reference, interval::Certainty::NotApplicable) << t << " " << c.label;
+        ASSERT_TRUE(c.agrees.has_value()) << t << " " << c.label;
+        EXPECT_TRUE(*c.agrees) << t << " " << c.label;
+      }
+    EXPECT_EQ(seen, 3) << t;
+  }
+}
+
+TEST(Audit, ValuesBeyondMpfrRangeAreAuditedNotErrors) {
+  // γ_1 = γ_2 = 1/2, γ_3 = 1e-9: T ≈ 1.2e9, so δ_1(t), δ_2(t) and L_S(δ_GF(T)) fall to
+  // about e^(−1.15e9) ≈ 2^(−1.66e9): below MPFR's default range (2^(−2^30)), inside
+  // cpp_bin_float50's and mpf_t's. Both rungs used to end in "inexact conversion of a
+  // ... value to MPFR"; now the coordinates are compared as MPFR rounds them (as the
+  // reference sees them) and (P2.S), whose lhs is out of range, keeps its verdict and
+  // says why its sides are not audited.
+  const auto s = model::instance_from_json(io::parse_exact_json(
+      R"({"gamma":["1/2","1/2","1/1000000000"],"lambda":["1","1","1"],"delta0":["1","1","1"],"k":3,"alpha":"1/2","eps":"1/10000000000","K":0})", "s"), "s");
+  const audit::AuditResult a = run(s, "cpp_bin_float50,gmp_float50");
+  for (const char* t : {"cpp_bin_float50", "gmp_float50"}) {
+    const audit::RungAudit& r = rung(a, t);
+    EXPECT_EQ(r.error, "") << t;
+    EXPECT_FALSE(r.trajectory.empty()) << t;
+    bool p2s = false;
+    for (const auto& c : r.checks)
+      if (c.label == "P2.S") {
+        p2s = true;
+        EXPECT_EQ(c.verdict, "PASS") << t;
+        EXPECT_TRUE(c.agrees.value_or(false)) << t;
+        EXPECT_FALSE(c.has_sides) << t;
+        EXPECT_NE(c.note.find("P2.S lhs"), std::string::npos) << t << ": " << c.note;
+        EXPECT_NE(c.note.find("outside MPFR's exponent range"), std::string::npos) << t << ": " << c.note;
+      }
+    EXPECT_TRUE(p2s) << t;
+  }
+}
+
+TEST(Audit, PropertyAuditShowsEachErrorText) {
+  // The errors a property audit counts carry the rung's message, in the table and the JSON.
+  audit::PropertyAuditResult r;
+  r.property = "test.errors";
+  r.cases = 3;
+  audit::PropertyRungStats st;
+  st.type_id = "gmp_float50";
+  st.bits = 168;
+  st.cases = 3;
+  st.errors = 1;
+  st.error_cases.push_back({2, "quantity T = 1e-99999999999 in gmp_float50 lies outside MPFR's exponent range"});
+  r.rungs.push_back(st);
+  const std::string table = audit::render_property_table(r);
+  EXPECT_NE(table.find("gmp_float50 case 2: quantity T = 1e-99999999999"), std::string::npos) << table;
+  const nlohmann::json j = audit::render_property_json(r);
+  ASSERT_EQ(j["rungs"][0]["error_cases"].size(), 1u);
+  EXPECT_EQ(j["rungs"][0]["error_cases"][0]["case"], 2);
+  EXPECT_EQ(j["rungs"][0]["error_cases"][0]["error"], st.error_cases[0].text);
+}

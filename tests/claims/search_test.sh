@@ -25,11 +25,28 @@ assert gap > -1e-12, "below the infimum 4/3: the derivation or the search is wro
 assert gap < 1e-3, "not within 1e-3 of the infimum 4/3"
 PY
 
+# Different seeds draw different starts: with batch seed = seed + batch, seeds 1 and 3
+# (and every odd seed) ran the same (G) search under --fix d=2 and found the same instance.
+for s in 1 3; do
+  "$exe" search --claim "LD_gf >= (1-alpha)*eps*min(Sbar, lambda/gamma)" --given C1,C2 --fix alpha=1/2 --fix d=2 \
+    --budget 6000 --per-restart 300 --seed $s --format json > seed$s.json || fail "search --seed $s exit $?"
+done
+python3 -c 'import json, sys; a, b = (json.load(open(f))["tightest"]["case"] for f in sys.argv[1:]); sys.exit(a == b)' seed1.json seed3.json \
+  || fail "seeds 1 and 3 found the same tightest instance"
+
 "$exe" search falsify.f5-a-short-step --budget 3000 --report-dir reports --format json > f5.json
 [ $? -eq 1 ] || fail "search on F5 found no counterexample"
 report=$(python3 -c 'import json; print(json.load(open("f5.json"))["report"])')
 "$exe" replay "$report" | grep -q "^reproduced" || fail "the search's F5 report does not replay"
 echo "F5: counterexample after $(python3 -c 'import json; print(json.load(open("f5.json"))["evaluations"])') evaluations, replayed"
+
+# The search starts with the property's own RapidCheck run: never worse than `check --seed S` (same cases).
+for s in 2 4; do
+  c=$("$exe" check falsify.f5-a-short-step --seed $s --cases 400 --format json --report-dir reports | python3 -c 'import json, sys; print(json.load(sys.stdin)["cases_run"])')
+  n=$("$exe" search falsify.f5-a-short-step --seed $s --budget 1000 --generator 400 --format json --report-dir reports | python3 -c 'import json, sys; j = json.load(sys.stdin); print(j["evaluations"] if j["counterexample"] else 10**9)')
+  [ "$n" -le "$c" ] || fail "seed $s: search needed $n evaluations, check $c cases"
+  echo "F5 seed $s: search $n evaluations, check $c cases"
+done
 
 "$exe" search falsify.f5-a-short-step --fix beta=2 2> err.txt
 [ $? -eq 2 ] && grep -q "fix" err.txt || fail "--fix beta=2 accepted"

@@ -115,3 +115,19 @@ TEST(Reference, EnclosuresNarrowWithPrecisionAndNest) {
     }
   }
 }
+
+TEST(Reference, ProofFactsAreNotApplicableWithoutAGdStep) {
+  // (P3)–(P5) are statements about the GD steps t = 1..s: with K = 0 there is none, so
+  // each is n/a, as the rungs' StepwiseFacts reports (not vacuously proved). The same
+  // instance with K = 3 (|1 - 2 eta gamma_1| = 1 on P, gamma_2 = gamma_1/2 in Q) proves them.
+  const std::string base = R"({"gamma":["1","1/2"],"lambda":["1","1"],"delta0":["1","1"],"k":2,"alpha":"1/10000","eps":"1/2","K":)";
+  const auto none = interval::evaluate_reference(interval::exact_problem(spec(base + "0}")), 128);
+  EXPECT_EQ(none.gd_steps.value(), 0);
+  for (const char* l : {"P3", "P4", "P5"}) {
+    EXPECT_EQ(check(none, l).verdict, Certainty::NotApplicable) << l;
+    EXPECT_EQ(check(none, l).note, "no GD step") << l;
+  }
+  const auto three = interval::evaluate_reference(interval::exact_problem(spec(base + "3}")), 128);
+  EXPECT_GT(three.gd_steps.value(), 0);
+  for (const char* l : {"P3", "P4", "P5"}) EXPECT_EQ(check(three, l).verdict, Certainty::Proved) << l;
+}

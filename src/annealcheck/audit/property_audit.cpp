@@ -40,6 +40,7 @@ PropertyAuditResult audit_cases(const std::string& property, const std::vector<m
       ++st.cases;
       if (!r.error.empty()) {
         ++st.errors;
+        st.error_cases.push_back({ci, r.error});
         continue;
       }
       const double lost = static_cast<double>(r.bits) * std::log10(2.0) - r.min_counted_digits;
@@ -89,6 +90,13 @@ std::string render_property_table(const PropertyAuditResult& r) {
   for (const auto& st : r.rungs)
     s += fmt::format("{:<18} {:>6} {:>9} {:>8} ({:>4.0f}%) {:>8} {:>18.1f}  (case {}: {})\n", st.type_id, st.bits, st.cases, st.disagreements,
                      100 * st.disagreement_fraction, st.errors, st.worst_digits_lost, st.worst_case, st.worst_what);
+  bool any_error = false;
+  for (const auto& st : r.rungs)
+    for (const auto& e : st.error_cases) {
+      if (!any_error) s += "\nerrors (the rung could not be audited on the case):\n";
+      any_error = true;
+      s += fmt::format("  {} case {}: {}\n", st.type_id, e.case_index, e.text);
+    }
   s += fmt::format("\n{} disagreement report(s){}\n", r.reports.size(), r.reports.empty() ? "" : ":");
   for (const auto& p : r.reports) s += "  " + p + "\n";
   s += fmt::format("({:.1f} s)\n", r.seconds);
@@ -97,10 +105,13 @@ std::string render_property_table(const PropertyAuditResult& r) {
 
 json render_property_json(const PropertyAuditResult& r) {
   json rungs = json::array();
-  for (const auto& st : r.rungs)
+  for (const auto& st : r.rungs) {
+    json errors = json::array();
+    for (const auto& e : st.error_cases) errors.push_back({{"case", e.case_index}, {"error", e.text}});
     rungs.push_back({{"type", st.type_id}, {"bits", st.bits}, {"cases", st.cases}, {"disagreements", st.disagreements}, {"errors", st.errors},
-                     {"disagreement_fraction", st.disagreement_fraction}, {"worst_digits_lost", st.worst_digits_lost},
-                     {"worst_case", st.worst_case}, {"worst_what", st.worst_what}});
+                     {"error_cases", errors}, {"disagreement_fraction", st.disagreement_fraction},
+                     {"worst_digits_lost", st.worst_digits_lost}, {"worst_case", st.worst_case}, {"worst_what", st.worst_what}});
+  }
   return {{"format", "annealcheck-property-audit/1"}, {"property", r.property}, {"source", r.source_description}, {"seed", r.seed},
           {"cases", r.cases}, {"min_digits", r.min_digits}, {"rungs", rungs}, {"reports", r.reports}, {"seconds", r.seconds}};
 }

@@ -18,6 +18,11 @@
 
 namespace annealcheck::audit {
 
+struct CaseError {
+  std::size_t case_index = 0;
+  std::string text;                 // RungAudit::error: why the rung could not evaluate the case
+};
+
 struct PropertyRungStats {
   std::string type_id;
   long bits = 0;
@@ -26,6 +31,7 @@ struct PropertyRungStats {
   double worst_digits_lost = 0;
   std::size_t worst_case = 0;       // index of the instance that lost the most
   std::string worst_what;           // which quantity or margin
+  std::vector<CaseError> error_cases;  // one per error counted in `errors`
 };
 
 struct PropertyAuditResult {

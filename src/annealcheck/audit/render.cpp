@@ -167,6 +167,9 @@ std::string check_rows(const AuditResult& a, std::size_t W) {
     }
     s += "\n";
   }
+  for (const auto& r : a.rungs)  // a side out of MPFR's exponent range (audit/rung_typed.hpp): why "-"
+    for (const auto& c : r.checks)
+      if (c.note.find("sides not audited") != std::string::npos) s += fmt::format("  {} {}: {}\n", r.type_id, c.label, c.note);
   return s;
 }
 

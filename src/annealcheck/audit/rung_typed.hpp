@@ -27,6 +27,32 @@ T closed_form_time(const model::Instance<T>& in, const ClosedFormSplit& s) {
   return -log(x) / (numeric::from_int<T>(4) * in.gamma[s.slow.front()]);
 }
 
+// v into out, exactly, or a logic_error naming `what()` and why. The audit compares
+// in MPFR with its default exponent range (about 2^±2^30), as the reference computes:
+// cpp_bin_float's binary exponent reaches ±2^31 and mpf_t's far more, so a value such
+// as δ_i(t) = δ_i(0)·exp(−γ_i t) ≈ 1e-639191074 (t ≈ 1e57 when γ spans 1e60) is held
+// by the type but not by MPFR. `underflow_ok` (coordinates of δ, compared at the
+// scale ‖δ_ref‖_∞ of the state, audit/trajectory.hpp) keeps MPFR's underflowed result,
+// off by less than 2^emin in absolute terms, as the reference's own enclosure is;
+// anything else out of range is reported as such, not as a rounding.
+struct OutOfMpfrRange : std::logic_error {
+  using std::logic_error::logic_error;
+};
+
+template <numeric::RealNumber T, class What>
+void convert_exactly(mpfr_ptr out, const T& v, const What& what, bool underflow_ok = false) {
+  using Tr = numeric::number_traits<T>;
+  mpfr_clear_flags();
+  if (exact_mpfr<T>::set(out, v) == 0) return;
+  if (underflow_ok && mpfr_underflow_p()) return;
+  if (mpfr_underflow_p() || mpfr_overflow_p())
+    throw OutOfMpfrRange(what() + " = " + Tr::str(v, 8) + " in " + Tr::id() + " lies outside MPFR's exponent range [2^" +
+                           std::to_string(mpfr_get_emin()) + ", 2^" + std::to_string(mpfr_get_emax()) +
+                           "], in which the audit and its reference compute (" + Tr::id() + "'s exponent range is wider)");
+  throw std::logic_error("inexact conversion of " + what() + " = " + Tr::str(v) + " from " + Tr::id() + " to MPFR at " +
+                         std::to_string(mpfr_get_prec(out)) + " bits (a bug in audit/exact_mpfr)");
+}
+
 template <numeric::RealNumber T>
 RungValues audit_rung_typed(const RungRequest& req) {
   using Tr = numeric::number_traits<T>;
@@ -37,38 +63,40 @@ RungValues audit_rung_typed(const RungRequest& req) {
   r.bits = Tr::bits();
   const model::Instance<T> in = engine::materialize_problem<T>(*req.problem);
   const std::size_t d = in.dim();
-  auto exact = [](const T& v) {
+  auto exact = [](const T& v, const std::string& what) {
     ExactBinary b(X::bits());
-    if (X::set(b.get(), v) != 0) throw std::logic_error("inexact conversion of a " + Tr::id() + " value to MPFR");
+    convert_exactly(b.get(), v, [&] { return what; });
     return b;
   };
 
   TrajectoryComparator cmp(*req.exact, Tr::bits(), req.min_digits, req.reference_gd_steps);
   std::vector<ExactBinary> buf(d, ExactBinary(X::bits()));
   ExactBinary loss(X::bits()), time(X::bits());
-  auto convert = [](ExactBinary& out, const T& v) {
-    if (X::set(out.get(), v) != 0) throw std::logic_error("inexact conversion of a " + Tr::id() + " value to MPFR");
-  };
   bool annealed_flow = false;
   const auto tap = [&](lemma2::Run run, const dynamics::StepEvent<T>& e) {
     Segment seg = Segment::GradientFlow;
     if (run == lemma2::Run::Annealed) seg = e.phase == dynamics::Phase::GradientDescent ? Segment::Descent : Segment::FlowAfterDescent;
+    const auto convert = [&](ExactBinary& out, const T& v, const char* what, bool underflow_ok = false) {
+      convert_exactly(out.get(), v, [&] {
+        return std::string(what) + " in the " + std::string(segment_name(seg)) + " segment at " + (seg == Segment::Descent ? "step " : "checkpoint ") + std::to_string(e.index);
+      }, underflow_ok);
+    };
     if (seg != Segment::Descent) {
       auto& times = seg == Segment::GradientFlow ? r.gf_checkpoint_times : r.annealed_checkpoint_times;
       if (seg == Segment::FlowAfterDescent && !annealed_flow) annealed_flow = true;
       if (times.size() <= e.index) times.resize(e.index + 1, ExactBinary(X::bits()));
-      convert(times[e.index], *e.time);
+      convert(times[e.index], *e.time, "the time");
     }
     if (!cmp.wants(seg)) return;
-    for (std::size_t i = 0; i < d; ++i) convert(buf[i], e.delta[i]);
-    convert(loss, e.train_loss);
-    if (e.time) convert(time, *e.time);
+    for (std::size_t i = 0; i < d; ++i) convert(buf[i], e.delta[i], "a coordinate of delta", true);
+    convert(loss, e.train_loss, "the train loss");
+    if (e.time) convert(time, *e.time, "the time");
     cmp.observe(seg, static_cast<long>(e.index), e.time ? time.get() : nullptr, buf, loss.get());
   };
   const lemma2::Evaluation<T> ev = lemma2::evaluate(in, req.checkpoints, tap);
 
   namespace q = interval::quantity;
-  const auto put = [&](const char* key, const T& v) { r.quantities.insert_or_assign(key, exact(v)); };
+  const auto put = [&](const char* key, const T& v) { r.quantities.insert_or_assign(key, exact(v, std::string("quantity ") + key)); };
   put(q::train_loss0, ev.train_loss0);
   put(q::population_loss0, ev.population_loss0);
   put(q::eta, in.eta);
@@ -94,9 +122,16 @@ RungValues audit_rung_typed(const RungRequest& req) {
     RungCheck rc;
     static_cast<engine::CheckHead&>(rc) = engine::check_head(c);  // as `eval` reports it
     if (rc.has_sides) {
-      rc.lhs = exact(c.lhs);
-      rc.rhs = exact(c.rhs);
-      rc.margin = exact(c.margin);
+      // A side out of MPFR's range leaves this check's verdict audited and its sides not
+      // (the note says why); the rest of the rung is audited as usual.
+      try {
+        rc.lhs = exact(c.lhs, c.label + " lhs");
+        rc.rhs = exact(c.rhs, c.label + " rhs");
+        rc.margin = exact(c.margin, c.label + " margin");
+      } catch (const OutOfMpfrRange& x) {
+        rc.has_sides = false;
+        rc.note += std::string(rc.note.empty() ? "" : "; ") + "sides not audited: " + x.what();
+      }
     }
     r.checks.push_back(std::move(rc));
   }

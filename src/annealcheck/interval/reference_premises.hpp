@@ -47,19 +47,27 @@ void ReferenceEvaluator<D>::premises(ReferenceResult& r) {
   r.checks.push_back(condition_c2("C2'", e_.M_prime, eps_, e_.eps));
 }
 
+// (P3)–(P5) are statements about every GD step t = 1..s: with s = 0 (K = 0, or
+// L̂(δ(0)) ≤ ε) there is none, and each is n/a — the rungs' convention
+// (lemma2::StepwiseFacts reports n/a when it saw no step), so the audit compares
+// like with like. A certified property whose conclusion is n/a under proved
+// premises is still proved (vacuously): properties/certified/certified_case.cpp summarize.
 template <unsigned D>
 void ReferenceEvaluator<D>::p_facts(ReferenceResult& r, unsigned long s) const {
   const std::size_t d = e_.dim();
-
+  if (s == 0) {
+    for (const char* l : {"P3", "P4", "P5"}) r.checks.push_back(not_applicable(l, "no GD step"));
+    return;
+  }
   {
     bool any = false, unit = true;
     for (std::size_t i = 0; i < d; ++i)
       if (e_.in_P[i] && e_.delta0_sq[i].sign() != 0) any = true, unit = unit && e_.factor_sq[i] == Rational(1);
     RefCheck q = not_applicable("P3", "no coordinate in P with delta_i(0) != 0");
     if (any) {
-      q.verdict = unit || s == 0 ? Certainty::Proved : Certainty::Refuted;
+      q.verdict = unit ? Certainty::Proved : Certainty::Refuted;
       q.how = "exact rational";
-      q.note = unit ? "|1 - 2 eta gamma_i| = 1 for i in P" : s == 0 ? "no GD step taken" : "|1 - 2 eta gamma_i| != 1 for some i in P: fails at step 1";
+      q.note = unit ? "|1 - 2 eta gamma_i| = 1 for i in P" : "|1 - 2 eta gamma_i| != 1 for some i in P: fails at step 1";
     }
     r.checks.push_back(q);
   }
@@ -75,7 +83,7 @@ void ReferenceEvaluator<D>::p_facts(ReferenceResult& r, unsigned long s) const {
 
 template <unsigned D>
 RefCheck ReferenceEvaluator<D>::p5(unsigned long s) const {
-  if (e_.top_mass0.sign() == 0) return not_applicable("P5", "no GD step");
+  if (e_.top_mass0.sign() == 0) return not_applicable("P5", "sum_P gamma_1 delta_i(0)^2 = 0");
   bool unit = true, grows = true;
   for (std::size_t i = 0; i < e_.dim(); ++i)
     if (e_.in_P[i] && e_.delta0_sq[i].sign() != 0) {
