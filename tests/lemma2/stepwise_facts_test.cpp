@@ -160,6 +160,21 @@ void filter_agrees_across_blocks() {
 TEST(StepwiseFacts, FilterChangesNothingAcrossBlocksLongDouble) { filter_agrees_across_blocks<long double>(); }
 TEST(StepwiseFacts, FilterChangesNothingAcrossBlocksMpfr256) { filter_agrees_across_blocks<numeric::mpfr256>(); }
 
+// K = 0: no GD step, so (P3), (P4), (P5) are all n/a for that reason (the interval
+// reference's convention too), not for a reason about P or Q.
+TEST(StepwiseFacts, NoStepMeansNotApplicableForThatReason) {
+  std::mt19937_64 rng(9);
+  model::InstanceSpec spec = random_spec(rng);
+  spec.K = 0;
+  const auto in = model::materialize<double>(spec);
+  const FactsRun<double> r = run_facts(in, true);
+  ASSERT_EQ(r.results.size(), 3U);
+  for (const auto& q : r.results) {
+    EXPECT_EQ(q.verdict, lemma2::Verdict::NotApplicable) << q.label;
+    EXPECT_EQ(q.note, "no GD step") << q.label;
+  }
+}
+
 // A pushed coordinate in Q fails (P4) at the step it is pushed, on both paths.
 TEST(StepwiseFacts, PushedTrajectoryFailsAtTheSameStep) {
   std::mt19937_64 rng(5);

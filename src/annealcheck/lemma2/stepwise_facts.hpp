@@ -135,9 +135,10 @@ class StepwiseFacts {
     for (int f = 0; f < 3; ++f) {
       const Track& tr = tracks_[f];
       if (!tr.seen) {
-        out.push_back(not_applicable<T>(labels[f], statements[f], f == 0 ? "no coordinate in P with delta_i(0) != 0"
-                                                                  : f == 1 ? "Q is empty"
-                                                                           : "no GD step"));
+        out.push_back(not_applicable<T>(labels[f], statements[f], step_ == 0 ? "no GD step"  // K = 0: none of the three has a step
+                                                                  : f == 0   ? "no coordinate in P with delta_i(0) != 0"
+                                                                  : f == 1   ? "Q is empty"
+                                                                             : "no GD step"));
         continue;
       }
       std::string where = (tr.verdict == Verdict::Fails ? "first failure at GD step " : "tightest at GD step ") + std::to_string(tr.step);
