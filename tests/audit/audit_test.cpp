@@ -188,20 +188,32 @@ TEST(Audit, PropertyAuditCountsDisagreementsAndWritesReports) {
   fs::remove_all(dir);
   audit::AuditOptions o;
   o.ladder = audit::parse_ladder("float,double");
-  // Found by `audit --property` with the former built-in random source (seed 1, case 29): eps = 4.751e-57
-  // underflows to 0 in float, whose (A) checks then FAIL although the reference proves
-  // them; double agrees. Hazard 2 disagrees nowhere (it only loses digits).
-  const auto flip = model::instance_from_json(io::parse_exact_json(R"({"K": 30, "alpha": "1/50",
+  // Found by `audit --property lemma2.gf-lower-bound --types float,double` (seed 1, case 0): eps
+  // = 7.9e-39, below float's smallest normal number but representable, makes float's (G) at the
+  // checkpoints n/a where the reference proves it: a real flip. The second case (found with the
+  // former built-in random source) has eps = 4.751e-57, which float cannot hold at all: that is
+  // float's error on the case, named with the field and the smallest rung that holds it (as
+  // `eval --type float` refuses it), not a flip of float's verdicts. Hazard 2 disagrees nowhere
+  // (it only loses digits).
+  const auto flip = model::instance_from_json(io::parse_exact_json(R"({"K": 88, "alpha": "1/10000",
+      "delta0": ["232505625/8", "1/16000000", "403/3200000"], "eps": "342863101581/43556142965880123323311949751266331066368000000000",
+      "gamma": ["23750000", "94999905/4", "10555545/4"], "k": 3, "lambda": ["4700000000", "6137/2", "6181/20000"], "rho": "4/5"})", "flip"), "flip");
+  const auto underflow = model::instance_from_json(io::parse_exact_json(R"({"K": 30, "alpha": "1/50",
       "delta0": ["1159/25000", "4990", "2667", "-144", "3133/1000000"], "eps": "4.751e-57",
       "gamma": ["8980000", "8980000", "359/4000", "1861/250000", "4559/1000000"], "k": 5,
-      "lambda": ["2269/100", "1307", "4983/100000", "6359/10", "5251/10000"]})", "flip"), "flip");
+      "lambda": ["2269/100", "1307", "4983/100000", "6359/10", "5251/10000"]})", "underflow"), "underflow");
   const auto h2 = model::read_instance_file(source_dir + "/instances/hazards/near_degenerate_top.json");
-  const audit::PropertyAuditResult r = audit::audit_cases("test.hazards", {flip, h2}, 7, o, dir.string());
+  const audit::PropertyAuditResult r = audit::audit_cases("test.hazards", {flip, h2, underflow}, 7, o, dir.string());
   ASSERT_EQ(r.rungs.size(), 2u);
-  EXPECT_EQ(r.rungs[0].cases, 2u);
+  EXPECT_EQ(r.rungs[0].cases, 3u);
   EXPECT_EQ(r.rungs[0].disagreements, 1u);
-  EXPECT_DOUBLE_EQ(r.rungs[0].disagreement_fraction, 0.5);
+  ASSERT_EQ(r.rungs[0].errors, 1u);
+  EXPECT_EQ(r.rungs[0].error_cases[0].case_index, 2u);
+  const std::string& why = r.rungs[0].error_cases[0].text;
+  for (const char* part : {"'eps'", "not representable in float: underflows to 0", "--type double"})
+    EXPECT_NE(why.find(part), std::string::npos) << part << " in: " << why;
   EXPECT_EQ(r.rungs[1].disagreements, 0u);
+  EXPECT_EQ(r.rungs[1].errors, 0u);
   EXPECT_GT(r.rungs[1].worst_digits_lost, 10);  // hazard 2 loses all of bound A in double
   ASSERT_EQ(r.reports.size(), 1u);
   const auto report = nlohmann::json::parse(read(r.reports[0]));
@@ -211,9 +223,10 @@ TEST(Audit, PropertyAuditCountsDisagreementsAndWritesReports) {
   // The report's instance reads back as a valid instance equal to the one audited.
   const auto back = model::instance_from_json(io::parse_exact_json(report["instance"].dump(), "report"), "report");
   EXPECT_TRUE(back.gamma[2].value == flip.gamma[2].value && back.eps.value == flip.eps.value);
-  bool a_flipped = false;
-  for (const auto& d : report["disagreements"]) a_flipped = a_flipped || (d["label"] == "A" && d["verdict"] == "FAIL" && d["reference_verdict"] == "proved");
-  EXPECT_TRUE(a_flipped);
+  bool g_flipped = false;
+  for (const auto& d : report["disagreements"])
+    g_flipped = g_flipped || (d["label"] == "G@GF" && d["verdict"] == "n/a" && d["reference_verdict"] == "proved");
+  EXPECT_TRUE(g_flipped);
   fs::remove_all(dir);
 }
 

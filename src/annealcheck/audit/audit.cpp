@@ -3,6 +3,7 @@
 #include "annealcheck/audit/audited.hpp"
 #include "annealcheck/audit/rung_audit.hpp"
 #include "annealcheck/certified/decide.hpp"
+#include "annealcheck/engine/representable.hpp"
 #include "annealcheck/io/input_error.hpp"
 
 #include <fmt/format.h>
@@ -137,6 +138,10 @@ std::vector<RungValues> run_rungs(const engine::Problem& p, const AuditResult& a
     for (std::size_t k = next++; k < values.size(); k = next++) {
       const std::size_t i = order[k];
       try {
+        // An input the rung cannot hold (eps underflowing to 0 in float, say) makes
+        // every check NaN there: that is the rung's error, named, not a flip of its
+        // verdicts — `eval --type` refuses the same input.
+        engine::check_representable(p, opt.ladder[i]);
         values[i] = audit_rung(opt.ladder[i], req);
       } catch (const std::exception& ex) {
         values[i].type_id = opt.ladder[i].id;
