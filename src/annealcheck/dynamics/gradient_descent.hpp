@@ -54,7 +54,6 @@ class DescentKernel {
   void measure(const std::vector<T>& delta) { model::weighted_square_sum_into(loss_, scratch_[0], gamma_, delta, 0, delta.size()); }
   const T& loss() const { return loss_; }
   const std::vector<T>& factors() const { return factor_; }
-  bool parallel() const { return runner_.parallel(); }
 
  private:
   void step_block(std::vector<T>& delta, std::size_t lo, std::size_t hi, T& sum, T& scratch) const {

@@ -133,28 +133,18 @@ class LogTrainLoss {
       const std::size_t n = rate.size(), blocks = numeric::block_count(n);
       double m = log_weight[0] - rate[0] * t;
       for (std::size_t i = 1; i < n; ++i) m = std::max(m, log_weight[i] - rate[i] * t);
-      double part[2 * 64] = {};  // per block Σ e^a, Σ r e^a (more blocks than 64: one thread)
-      const auto sums = [&](std::size_t b, double& s, double& ds) {
-        s = 0, ds = 0;
+      std::vector<double> part(2 * blocks, 0.0);  // per block Σ e^a, Σ r e^a
+      numeric::BlockRunner runner(blocks > 1);     // double: no per-thread state
+      runner.run(blocks, [&](std::size_t b) {
         for (std::size_t i = numeric::block_begin(b); i < numeric::block_end(b, n); ++i) {
           const double a = log_weight[i] - rate[i] * t - m;
           if (a < -760) continue;  // below double's range
           const double e = std::exp(a);
-          s += e;
-          ds += rate[i] * e;
+          part[2 * b] += e;
+          part[2 * b + 1] += rate[i] * e;
         }
-      };
+      });
       double s = 0, ds = 0;
-      if (blocks > 64) {
-        for (std::size_t b = 0; b < blocks; ++b) {
-          double bs, bds;
-          sums(b, bs, bds);
-          s += bs, ds += bds;
-        }
-        return {m + std::log(s), -ds / s};
-      }
-      numeric::BlockRunner runner(blocks > 1);  // double: no per-thread state
-      runner.run(blocks, [&](std::size_t b) { sums(b, part[2 * b], part[2 * b + 1]); });
       for (std::size_t b = 0; b < blocks; ++b) s += part[2 * b], ds += part[2 * b + 1];
       return {m + std::log(s), -ds / s};
     }
