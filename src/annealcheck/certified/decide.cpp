@@ -98,7 +98,7 @@ Result decide(const interval::ExactProblem& e, const Options& opt, const std::ve
   Result res;
   std::vector<bool> decided;
   for (long bits = opt.start_bits;; bits = std::min(opt.cap_bits, bits * 2)) {
-    interval::ReferenceResult r = interval::evaluate_reference(e, bits, {opt.checkpoints});
+    interval::ReferenceResult r = interval::evaluate_reference(e, bits, {opt.checkpoints, opt.premises_only});
     res.bits_tried.push_back(r.bits);
     if (res.checks.empty()) {
       res.checks = requested(r, labels);

@@ -25,6 +25,7 @@ struct Options {
   long start_bits = 128;
   long cap_bits = 4096;
   std::size_t checkpoints = 16;  // the reference's own GF checkpoints (as eval)
+  bool premises_only = false;    // decide (C1), (C1′), (C2), (C2′) only (interval::ReferenceOptions)
 };
 
 struct Result {

@@ -19,7 +19,7 @@ struct PrecisionScope {
 ReferenceResult evaluate_reference(const ExactProblem& e, long bits, const ReferenceOptions& opt) {
   PrecisionScope scope(bits);
   ReferenceEvaluator<0> ev(e, opt.checkpoints);
-  return ev.run();
+  return ev.run(opt.premises_only);
 }
 
 RefCheck reference_check_at(const ExactProblem& e, long bits, const std::string& label, const TrajectoryPoint& at,

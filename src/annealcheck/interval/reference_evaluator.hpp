@@ -41,7 +41,7 @@ class ReferenceEvaluator {
     eps_ = R(e.eps);
   }
 
-  ReferenceResult run() {
+  ReferenceResult run(bool premises_only = false) {
     ReferenceResult r;
     r.bits = numeric::number_traits<I>::bits();
     auto put = [&](const char* key, const I& v) { r.quantities.insert_or_assign(key, enclosure(v)); };
@@ -53,8 +53,10 @@ class ReferenceEvaluator {
     put(quantity::c, R(e_.c));
 
     premises(r);
-    gradient_flow(r);
-    annealed(r);
+    if (!premises_only) {
+      gradient_flow(r);
+      annealed(r);
+    }
     for (const auto& c : r.checks)
       if (c.verdict == Certainty::Undecided) r.undecided.push_back(c.label);
     return r;

@@ -61,6 +61,9 @@ struct ReferenceResult {
 
 struct ReferenceOptions {
   std::size_t checkpoints = 16;  // as lemma2::evaluate's GF checkpoints
+  // Only the premises (C1), (C1′), (C2), (C2′) and the input quantities: what the
+  // properties ask when a constructed premise is within rounding in their type.
+  bool premises_only = false;
 };
 
 // One evaluation at `bits` bits (MPFI, outward rounding). Thread-safe: precision
