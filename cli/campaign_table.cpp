@@ -74,11 +74,11 @@ Row task_row(const Campaign& c, const CampaignResult& result, std::size_t i, con
 }
 
 void print_table(const std::vector<Row>& rows, const CampaignResult& result, const Presentation& p, bool certified, bool all_ok) {
-  std::cout << fmt::format("{:<42} {:<8} {:>6}  {:<24} {:<50} {:>10} {:>7}  {}\n", "property", "type", "cases", "verdict",
+  std::cout << fmt::format("{:<42} {:<8} {:>6}  {:<31} {:<50} {:>10} {:>7}  {}\n", "property", "type", "cases", "verdict",
                            "smallest relative margin (label @ where)", "rel.bound", "time", "accuracy (digits/tolerance)");
   for (const auto& r : rows) {
     const std::string bound = r.margin.empty() ? "" : fmt::format("{:.1e}{}", r.relative_bound, r.relative_bound > 1e-6 ? " WEAK" : "");
-    std::cout << fmt::format("{:<42} {:<8} {:>6}  {:<24} {:<50} {:>10} {:>6.1f}s  {}\n", r.id, r.type, r.cases, r.verdict, r.margin.substr(0, 50),
+    std::cout << fmt::format("{:<42} {:<8} {:>6}  {:<31} {:<50} {:>10} {:>6.1f}s  {}\n", r.id, r.type, r.cases, r.verdict, r.margin.substr(0, 50),
                              bound, r.seconds, r.accuracy);
     if (certified) std::cout << "    certified: " << (r.certified.empty() ? "-" : r.certified) << "\n";
     if (!r.ok && !r.detail.empty()) std::cout << "    " << r.detail << "\n";

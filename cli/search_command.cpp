@@ -79,8 +79,12 @@ Command add_search_command(CLI::App& app) {
               throw InputError("--type", quote(so.type), "a type " + so.id + " is built for");
             const claims::SearchResult r = claims::search(so);
             std::optional<properties::CertifiedVerdict> cert;
-            if (r.tightest && r.tightest->certified) cert = r.tightest->certified;  // a failure in the type, decided on the exact case
-            else if (o->certified && r.tightest) cert = properties::certify_case(so.id, nlohmann::json::parse(r.tightest->case_json));
+            // The tightest point's decision: the search's own (a failure decided on the exact
+            // case, or the point filter); --certified asks for the margin's enclosure on the
+            // exact case even where the filter decided.
+            if (r.tightest && r.tightest->certified) cert = r.tightest->certified;
+            if (o->certified && r.tightest && (!cert || cert->how.rfind("filter:", 0) == 0))
+              cert = properties::certify_case(so.id, nlohmann::json::parse(r.tightest->case_json));
             std::optional<report::WrittenReport> written;
             if (r.counterexample) {
               properties::RunResult run = as_run(so, r);

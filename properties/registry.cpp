@@ -295,7 +295,7 @@ std::string verdict_word(bool refuted, bool ok, int within_rounding) {
 std::string verdict_word(const RunResult& r, bool ok) {
   const bool refuted = r.kind == PropertyKind::Refuted;
   if (!r.certified || !ok) return verdict_word(refuted, ok, r.within_rounding);
-  if (refuted) return certified_summary(r) == "certified refuted" ? "refuted (certified)" : "refuted as expected";
+  if (refuted) return certified_summary(r) == "certified refuted" ? "refuted as expected (certified)" : "refuted as expected";
   return certified_summary(r);
 }
 

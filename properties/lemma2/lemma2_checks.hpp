@@ -49,7 +49,7 @@ std::optional<detail::CaseCheck> premise_failure(const Inequality<T>& q, const m
     why = exact_premise_refusal(spec, q.label);
   if (!why) return std::nullopt;
   Verdict v = to_verdict(q);
-  v.label += " (premise)";
+  v.label += " (premise, constructed)";
   return detail::CaseCheck{v, *why};
 }
 

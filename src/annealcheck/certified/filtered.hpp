@@ -8,8 +8,10 @@
 // The overall word and exit status of such an evaluation:
 //   0  every conclusion proved (ties and undecided ones counted, never proved)
 //   1  a conclusion is refuted (certified: point FAIL confirmed on the exact input)
-//   3  Lemma 2 does not apply: a premise (C1, C1′, C2, C2′) of the instance is
-//      refuted on the exact input — the lemma states nothing about it
+//   3  Lemma 2 does not apply, in whole or in part: for some conclusion none of
+//      its premises ((C2) or (C2′) for G and P2; (C1) or (C1′) for A, A.1, P5) is
+//      proved on the exact input — the lemma states nothing about it. A refuted
+//      conclusion that is covered (exit 1) takes precedence.
 #pragma once
 
 #include "annealcheck/certified/decide.hpp"
@@ -31,6 +33,7 @@ struct FilteredVerdict {
   int exit_status = kExitProved;
   std::string summary;  // "every conclusion proved: 17 by the point filter, 2 on the exact input (1 tie)" ...
   int by_filter = 0, on_exact = 0, ties = 0, undecided = 0;
+  std::vector<std::string> not_covered;  // conclusions none of whose premises is proved (premises_of)
 };
 
 // `exact`: the certified decisions of undecided_by_filter(r) (empty when none were open).
