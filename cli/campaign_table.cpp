@@ -13,6 +13,7 @@
 
 #include <cmath>
 #include <iostream>
+#include <map>
 
 namespace annealcheck::cli {
 namespace {
@@ -99,8 +100,21 @@ void print_table(const std::vector<Row>& rows, const CampaignResult& result, con
                  "(MPFI or exact rationals); identities are accuracy measurements; --fast shows point verdicts only\n";
   if (const std::size_t missing = result.missing_chunks())
     std::cout << fmt::format("\n{} chunk(s) missing: the campaign is incomplete (run the missing shards, or `verify --resume DIR`)\n", missing);
-  std::cout << fmt::format("\n{} runs: {}; {} refutation report(s) in {}/\n", rows.size(),
-                           all_ok ? "every true property holds and every false claim is refuted" : "SOME RUNS FAILED", reports, p.report_dir);
+  std::string outcome = all_ok ? "every true property holds and every false claim is refuted" : "SOME RUNS FAILED";
+  if (all_ok && !rows.empty() && !rows.front().certified.empty()) {  // decided on the exact input: say how
+    std::map<std::string, int> n;
+    int false_rows = 0, certified_refuted = 0;
+    for (const auto& r : rows) {
+      for (const auto& [k, v] : r.certified_counts) n[k] += v;
+      false_rows += r.refuted;
+      certified_refuted += r.refuted && r.certified == "certified refuted";
+    }
+    const int open = n["undecided"] + n["n/a"];
+    outcome = fmt::format("every true property {} ({} cases proved, {} ties — equalities intervals cannot prove, counted per row — {} identities accurate{}), "
+                          "{} of {} false-claim rows certified refuted", open ? "holds" : "proved on every case", n["proved"], n["undecided tie"],
+                          n["accurate"], open ? fmt::format(", {} undecided", open) : "", certified_refuted, false_rows);
+  }
+  std::cout << fmt::format("\n{} runs: {}; {} refutation report(s) in {}/\n", rows.size(), outcome, reports, p.report_dir);
 }
 
 nlohmann::json rows_json(const std::vector<Row>& rows) {

@@ -9,9 +9,8 @@
 namespace annealcheck::properties {
 
 std::optional<std::string> exact_premise_refusal(const model::InstanceSpec& spec, const std::string& label) {
-  certified::Options o;
-  o.premises_only = true;
-  const certified::Result r = certified::decide(interval::exact_problem(engine::Problem(spec)), o, {label});
+  // A premise label alone: the reference evaluates the premises only (ReferenceScope).
+  const certified::Result r = certified::decide(interval::exact_problem(engine::Problem(spec)), {}, {label});
   const certified::CheckDecision& d = r.checks.front();
   if (d.decision == certified::Decision::Proved) return std::nullopt;
   const std::string at = d.bits ? fmt::format("{} bits", d.bits) : std::string("exact");

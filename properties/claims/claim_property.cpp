@@ -115,7 +115,7 @@ properties::CertifiedVerdict certify_claim_case(const CompiledClaim& claim, cons
   std::vector<std::string> labels;
   for (Premise p : given) labels.emplace_back(premise_name(p));
   for (long bits = opt.start_bits;; bits *= 2) {
-    const interval::ReferenceResult r = interval::evaluate_reference(e, bits, {opt.checkpoints});
+    const interval::ReferenceResult r = interval::evaluate_reference(e, bits, {opt.checkpoints, interval::ReferenceScope{}});
     std::vector<certified::CheckDecision> checks = premise_decisions(labels, r);
     certified::CheckDecision d = certify_claim(claim, r, e, c.checkpoints);
     bool open = d.decision == certified::Decision::Undecided;
