@@ -11,7 +11,9 @@
 #include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 
+#include <cmath>
 #include <iostream>
+#include <map>
 
 namespace annealcheck::cli {
 namespace {
@@ -46,7 +48,7 @@ Row task_row(const Campaign& c, const CampaignResult& result, std::size_t i, con
   row.ok = tr.missing.empty() && properties::run_succeeded(r);
   row.within_rounding = r.within_rounding;
   row.unrepresentable = r.unrepresentable;
-  row.verdict = properties::verdict_word(t.refuted, row.ok, row.within_rounding);
+  row.verdict = properties::verdict_word(r, row.ok);
   const auto& shown = r.counterexample ? r.counterexample : r.closest;
   if (shown && !shown->verdict.relation.empty()) {
     row.margin = fmt::format("{:+.3e} {} @ {}", shown->verdict.relative_margin, shown->verdict.label, shown->verdict.where);
@@ -63,16 +65,22 @@ Row task_row(const Campaign& c, const CampaignResult& result, std::size_t i, con
       }
   }
   if (r.certified) row.certified = properties::certified_summary(r), row.certified_counts = r.certified_counts;
+  if (const auto& a = r.least_accurate) {
+    row.agree_digits = a->verdict.agree_digits;
+    row.tolerance_digits = a->verdict.tolerance_digits;
+    row.accuracy = fmt::format("{} {}/{:.1f}", a->verdict.accuracy_label,
+                               std::isinf(row.agree_digits) ? std::string("exact") : fmt::format("{:.1f}", row.agree_digits), row.tolerance_digits);
+  }
   return row;
 }
 
 void print_table(const std::vector<Row>& rows, const CampaignResult& result, const Presentation& p, bool certified, bool all_ok) {
-  std::cout << fmt::format("{:<42} {:<8} {:>6}  {:<20} {:<50} {:>10} {:>7}\n", "property", "type", "cases", "verdict",
-                           "smallest relative margin (label @ where)", "rel.bound", "time");
+  std::cout << fmt::format("{:<42} {:<8} {:>6}  {:<31} {:<50} {:>10} {:>7}  {}\n", "property", "type", "cases", "verdict",
+                           "smallest relative margin (label @ where)", "rel.bound", "time", "accuracy (digits/tolerance)");
   for (const auto& r : rows) {
     const std::string bound = r.margin.empty() ? "" : fmt::format("{:.1e}{}", r.relative_bound, r.relative_bound > 1e-6 ? " WEAK" : "");
-    std::cout << fmt::format("{:<42} {:<8} {:>6}  {:<20} {:<50} {:>10} {:>6.1f}s\n", r.id, r.type, r.cases, r.verdict, r.margin.substr(0, 50),
-                             bound, r.seconds);
+    std::cout << fmt::format("{:<42} {:<8} {:>6}  {:<31} {:<50} {:>10} {:>6.1f}s  {}\n", r.id, r.type, r.cases, r.verdict, r.margin.substr(0, 50),
+                             bound, r.seconds, r.accuracy);
     if (certified) std::cout << "    certified: " << (r.certified.empty() ? "-" : r.certified) << "\n";
     if (!r.ok && !r.detail.empty()) std::cout << "    " << r.detail << "\n";
     if (r.further_failing)
@@ -87,13 +95,29 @@ void print_table(const std::vector<Row>& rows, const CampaignResult& result, con
   if (certified)
     std::cout << fmt::format("\ncertified mode: every generated case decided with MPFI (128 bits doubling to 4096) from the exact case; "
                              "a true property runs at most {} cases unless --cases\n", properties::certified_default_cases());
+  else if (!rows.empty() && !rows.front().certified.empty())
+    std::cout << "\ndecisions: a case the point value and its error bound decide is proved by them; the rest is decided on the exact case "
+                 "(MPFI or exact rationals); identities are accuracy measurements; --fast shows point verdicts only\n";
   if (const std::size_t missing = result.missing_chunks())
     std::cout << fmt::format("\n{} chunk(s) missing: the campaign is incomplete (run the missing shards, or `verify --resume DIR`)\n", missing);
-  std::cout << fmt::format("\n{} runs: {}; {} refutation report(s) in {}/\n", rows.size(),
-                           all_ok ? "every true property holds and every false claim is refuted" : "SOME RUNS FAILED", reports, p.report_dir);
+  std::string outcome = all_ok ? "every true property holds and every false claim is refuted" : "SOME RUNS FAILED";
+  if (all_ok && !rows.empty() && !rows.front().certified.empty()) {  // decided on the exact input: say how
+    std::map<std::string, int> n;
+    int false_rows = 0, certified_refuted = 0;
+    for (const auto& r : rows) {
+      for (const auto& [k, v] : r.certified_counts) n[k] += v;
+      false_rows += r.refuted;
+      certified_refuted += r.refuted && r.certified == "certified refuted";
+    }
+    const int open = n["undecided"] + n["n/a"];
+    outcome = fmt::format("every true property {} ({} cases proved, {} ties — equalities intervals cannot prove, counted per row — {} identities accurate{}), "
+                          "{} of {} false-claim rows certified refuted", open ? "holds" : "proved on every case", n["proved"], n["undecided tie"],
+                          n["accurate"], open ? fmt::format(", {} undecided", open) : "", certified_refuted, false_rows);
+  }
+  std::cout << fmt::format("\n{} runs: {}; {} refutation report(s) in {}/\n", rows.size(), outcome, reports, p.report_dir);
 }
 
-nlohmann::json rows_json(const std::vector<Row>& rows, bool certified) {
+nlohmann::json rows_json(const std::vector<Row>& rows) {
   nlohmann::json j = nlohmann::json::array();
   for (const auto& r : rows) {
     j.push_back({{"property", r.id}, {"type", r.type}, {"cases", r.cases}, {"chunks", r.chunks}, {"verdict", r.verdict},
@@ -101,10 +125,13 @@ nlohmann::json rows_json(const std::vector<Row>& rows, bool certified) {
                  {"weak", r.relative_bound > 1e-6}, {"within_rounding", r.within_rounding},
                  {"unrepresentable", r.unrepresentable}, {"seconds", r.seconds}, {"report", r.report},
                  {"further_reports", r.further_reports}, {"further_failing", r.further_failing}, {"detail", r.detail}});
+    if (!r.accuracy.empty())
+      j.back()["accuracy"] = {{"summary", r.accuracy}, {"agree_digits", std::isinf(r.agree_digits) ? nlohmann::json(nullptr) : nlohmann::json(r.agree_digits)},
+                              {"tolerance_digits", r.tolerance_digits}};
     // Throughput to size a campaign by: cases per second of one worker (its own
     // time, summed over the chunks — so the figure does not depend on --jobs).
     j.back()["cases_per_second"] = r.seconds > 0 ? nlohmann::json(r.cases / r.seconds) : nlohmann::json(nullptr);
-    if (certified) j.back()["certified"] = {{"summary", r.certified}, {"counts", r.certified_counts}};
+    if (!r.certified.empty()) j.back()["certified"] = {{"summary", r.certified}, {"counts", r.certified_counts}};
   }
   return j;
 }
@@ -140,7 +167,7 @@ int present_campaign(const Campaign& c, const CampaignResult& result, const Pres
     report::html::write_html_report(*p.html, page);
   }
   if (p.format == "json")
-    std::cout << nlohmann::json{{"rows", rows_json(rows, c.spec.certified)}, {"all_ok", all_ok}, {"missing_chunks", result.missing_chunks()}}.dump(2)
+    std::cout << nlohmann::json{{"rows", rows_json(rows)}, {"all_ok", all_ok}, {"missing_chunks", result.missing_chunks()}}.dump(2)
               << "\n";
   else
     print_table(rows, result, p, c.spec.certified, all_ok);

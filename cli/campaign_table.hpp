@@ -29,6 +29,10 @@ struct Row {
   int further_failing = 0;                   // failing chunks above the stopping one, all of them
   std::string certified;                     // --certified: "proved 20 (3 ties)", "certified refuted", ...
   std::map<std::string, int> certified_counts;
+  // Identities measured (issue 21, item 3): the least accurate one, "E5 15.2/13.1"
+  // (digits its sides agree to / the tolerance its error bounds state), empty when none.
+  std::string accuracy;
+  double agree_digits = 0, tolerance_digits = 0;
 };
 
 struct Presentation {

@@ -27,7 +27,7 @@ Command add_check_command(CLI::App& app) {
     std::optional<std::uint64_t> seed;
     std::optional<std::size_t> max_dim;
     std::optional<std::string> html;
-    bool certified = false;
+    bool certified = false, fast = false;
   };
   auto o = std::make_shared<Options>();
   CLI::App* cmd = app.add_subcommand("check", "Run one property through RapidCheck; on failure write a shrunk counterexample report");
@@ -46,6 +46,8 @@ Command add_check_command(CLI::App& app) {
   cmd->add_flag("--certified", o->certified,
                 "Also decide every generated case and the shrunk counterexample with MPFI from the exact case "
                 "(default cases of a true property: at most " + std::to_string(properties::certified_default_cases()) + "); a true property must be proved on every case");
+  cmd->add_flag("--fast", o->fast,
+                "Point verdicts only (default: cases the point value and its error bound leave open are decided on the exact case)");
   return {cmd, [o] {
             const std::string id = resolve_property(o->id, o->claim);
             const properties::PropertyInfo& info = properties::property_info(id);  // InputError when unknown
@@ -61,6 +63,7 @@ Command add_check_command(CLI::App& app) {
             ro.seed = o->seed;
             ro.max_dim = o->max_dim;
             ro.certified = o->certified;
+            ro.fast = o->fast;
             const properties::RunResult r = properties::run_property(id, ro);
             std::optional<report::WrittenReport> written;
             std::optional<claims::PrecisionShrink> precision;
@@ -90,7 +93,7 @@ Command add_check_command(CLI::App& app) {
                 std::cout << (properties::run_succeeded(r) ? "\nrefuted as expected (a known-false claim)\n"
                                                            : "\nNOT refuted as expected: " + properties::run_failure_reason(r) + "\n");
             }
-            if (o->certified && info.kind == properties::PropertyKind::Holds && !properties::run_succeeded(r)) {
+            if (r.certified && info.kind == properties::PropertyKind::Holds && !properties::run_succeeded(r)) {
               const auto& cx = r.counterexample;  // a claim stated as true and refuted: say whether the refutation is certified
               if (o->format == "json") {
               } else if (r.outcome == properties::Outcome::Failed && cx && cx->certified && cx->certified->decision == "refuted") {

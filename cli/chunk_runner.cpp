@@ -23,6 +23,7 @@ std::vector<std::string> chunk_args(const Campaign& c, ChunkRef ref, const std::
     a.insert(a.end(), {"--claim", info.claim, "--given", info.claim_given});
   }
   if (c.spec.certified) a.push_back("--certified");
+  if (c.spec.fast) a.push_back("--fast");
   return a;
 }
 

@@ -1,5 +1,6 @@
 // `annealcheck eval`: every quantity and inequality of Lemma 2 for one instance.
 #include "annealcheck/certified/eval_report.hpp"
+#include "annealcheck/certified/filtered.hpp"
 #include "annealcheck/engine/report.hpp"
 #include "annealcheck/interval/exact_problem.hpp"
 #include "annealcheck/engine/representable.hpp"
@@ -13,6 +14,9 @@
 
 #include <iostream>
 #include <memory>
+#include <optional>
+#include <string>
+#include <vector>
 
 namespace annealcheck::cli {
 
@@ -23,7 +27,7 @@ Command add_eval_command(CLI::App& app) {
     bool prop1 = false;
     std::size_t checkpoints = 16;
     int digits = 20;
-    bool certified = false;
+    bool certified = false, fast = false;
     certified::Options cert;
   };
   auto o = std::make_shared<Options>();
@@ -42,8 +46,9 @@ Command add_eval_command(CLI::App& app) {
       ->check(in_range(1, 10000))
       ->capture_default_str();
   cmd->add_flag("--certified", o->certified,
-                "Also decide every check with MPFI enclosures from the exact instance: proved / refuted / undecided / undecided tie "
-                "(exit 1 only when a conclusion is certified refuted)");
+                "Decide every check with MPFI enclosures from the exact instance, not only those the point filter leaves open");
+  cmd->add_flag("--fast", o->fast,
+                "Point verdicts only (PASS/FAIL/ROUNDING in the type): no decision on the exact input (exit 1 when a conclusion FAILs)");
   cmd->add_option("--certified-bits", o->cert.start_bits, "Starting MPFI precision for --certified")
       ->check(CLI::Range(16L, 1L << 20))
       ->capture_default_str();
@@ -66,8 +71,9 @@ Command add_eval_command(CLI::App& app) {
     std::size_t checkpoints = o->checkpoints;  // --checkpoints, else the file's, else 16
     if (cmd->count("--checkpoints") == 0)
       if (const auto* s = std::get_if<model::InstanceSpec>(&problem); s && s->checkpoints) checkpoints = *s->checkpoints;
+    if (o->fast && o->certified) throw InputError("--fast", "together with --certified", "one of --fast (point verdicts) and --certified");
     const engine::EvalReport r = engine::evaluate(problem, type, {checkpoints, o->digits});
-    if (!o->certified) {
+    if (o->fast) {
       if (o->format == "json") std::cout << engine::render_json(r).dump(2) << "\n";
       else std::cout << engine::render_table(r);
       return r.conclusions_hold ? 0 : 1;
@@ -75,15 +81,22 @@ Command add_eval_command(CLI::App& app) {
     if (o->cert.cap_bits < o->cert.start_bits)
       throw InputError("--certified-cap", std::to_string(o->cert.cap_bits), "at least --certified-bits (" + std::to_string(o->cert.start_bits) + ")");
     o->cert.checkpoints = checkpoints;
-    const certified::Result c = certified::decide(interval::exact_problem(problem), o->cert);
+    // The filter (certified/filtered.hpp): only what the point value cannot decide goes to the exact input.
+    std::vector<std::string> open = certified::undecided_by_filter(r);
+    std::optional<certified::Result> c;
+    if (o->certified) c = certified::decide(interval::exact_problem(problem), o->cert);
+    else if (!open.empty()) c = certified::decide(interval::exact_problem(problem), o->cert, open);
+    const certified::FilteredVerdict v = certified::filtered_verdict(r, c ? &*c : nullptr);
     if (o->format == "json") {
       nlohmann::json j = engine::render_json(r);
-      j["certified"] = certified::section_json(c, o->cert);
+      if (c) j["certified"] = certified::section_json(*c, o->cert);
+      j["verdict"] = certified::filtered_json(v);
       std::cout << j.dump(2) << "\n";
     } else {
-      std::cout << engine::render_table(r) << certified::render_section(c, o->cert, o->digits);
+      std::cout << engine::render_table(r) << (c ? certified::render_section(*c, o->cert, o->digits) : std::string()) << "verdict: " << v.summary
+                << "\n";
     }
-    return certified::conclusion_refuted(c) ? 1 : 0;
+    return v.exit_status;
   }};
 }
 

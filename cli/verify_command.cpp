@@ -45,7 +45,7 @@ struct Options {
   unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
   std::string report_dir = "reports", format = "table";
   std::optional<std::string> junit, html, out, resume, shard, claims;
-  bool certified = false;
+  bool certified = false, fast = false;
 };
 
 // The campaign the options describe; with --resume, the stored one with the given options over it.
@@ -66,6 +66,8 @@ campaign::CampaignSpec campaign_spec(const Options& o) {
   if (!o.types.empty()) s.types = o.types;
   if (!o.properties.empty()) s.properties = o.properties;
   if (o.certified) s.certified = true;
+  if (o.fast) s.fast = true;
+  if (s.certified && s.fast) throw InputError("--fast", "together with --certified", "one of --fast (point verdicts) and --certified");
   for (const auto& t : s.types) engine::parse_type_id(t, "--types");  // InputError on an unknown id
   return s;
 }
@@ -158,6 +160,9 @@ Command add_verify_command(CLI::App& app) {
   cmd->add_flag("--certified", o->certified,
                 "Also decide every case with MPFI from the exact case: true properties must be proved, refutations certified "
                 "(default cases of a true property: at most " + std::to_string(properties::certified_default_cases()) + ")");
+  cmd->add_flag("--fast", o->fast,
+                "Point verdicts only: no case is decided on the exact input (default: cases the point value and its error bound "
+                "leave open are decided on the exact case, identities are measured)");
   return {cmd, [o] {
             std::optional<MpiSession> mpi;
             if (launched_by_mpirun()) {

@@ -123,8 +123,10 @@ ResolvedOptions resolve(const PropertyInfo& info, const RunOptions& o) {
     const int base = cap ? std::min(own, certified_default_cases()) : own;
     r.cases = cfg.testParams.maxSuccess >= 0 ? cfg.testParams.maxSuccess : base * (o.read_environment ? thorough_factor() : 1);
   }
+  if (o.certified && o.fast) throw InputError("fast", "together with certified", "one of fast (point verdicts) and certified");
   r.certified = o.certified;
-  if (o.certified) r.certify = detail::certified_check(info.id);
+  r.filtered = !o.certified && !o.fast;
+  if (r.certified || r.filtered) r.certify = detail::certified_check(info.id);
   r.max_size = cfg.testParams.maxSize;
   r.max_discard_ratio = cfg.testParams.maxDiscardRatio;
   r.max_dim = std::min(o.max_dim.value_or(info.max_dim), info.max_dim);
@@ -255,9 +257,10 @@ std::string certified_summary(const RunResult& r) {
     const CertifiedVerdict& v = *r.counterexample->certified;
     return v.decision == "refuted" ? "certified refuted" : "counterexample " + v.decision;
   }
-  const int proved = certified_count(r, "proved"), ties = certified_count(r, "undecided tie");
-  std::string s = fmt::format("proved {}", proved);
+  const int proved = certified_count(r, "proved"), ties = certified_count(r, "undecided tie"), accurate = certified_count(r, "accurate");
+  std::string s = proved || ties || !accurate ? fmt::format("proved {}", proved) : "";
   if (ties) s += fmt::format(" ({} ties)", ties);
+  if (accurate) s += fmt::format("{}accurate {}", s.empty() ? "" : ", ", accurate);
   for (const char* d : {"refuted", "undecided", "n/a"})
     if (const int n = certified_count(r, d)) s += fmt::format(", {} {}", n, d);
   return s;
@@ -287,6 +290,17 @@ std::string verdict_word(bool refuted, bool ok, int within_rounding) {
   if (refuted) return ok ? "refuted as expected" : "SURVIVED";
   if (!ok) return "FAILED";
   return within_rounding ? fmt::format("holds ({} rounding)", within_rounding) : "holds";
+}
+
+std::string verdict_word(const RunResult& r, bool ok) {
+  const bool refuted = r.kind == PropertyKind::Refuted;
+  if (!r.certified || !ok) return verdict_word(refuted, ok, r.within_rounding);
+  if (refuted) return certified_summary(r) == "certified refuted" ? "refuted as expected (certified)" : "refuted as expected";
+  return certified_summary(r);
+}
+
+bool less_accurate(const Verdict& a, const Verdict& b) {
+  return a.agree_digits - a.tolerance_digits < b.agree_digits - b.tolerance_digits;
 }
 
 std::string render_verdict(const Verdict& v) {
@@ -338,6 +352,9 @@ std::string render_run(const RunResult& r) {
     o << "  closest case (smallest relative slack after the error bound): " << r.closest->summary << "\n    " << r.closest->case_json << "\n    "
       << render_verdict(r.closest->verdict) << "\n";
   }
+  if (const auto& a = r.least_accurate)
+    o << fmt::format("  least accurate identity: {} agrees to {:.1f} digits, tolerance {:.1f} (its error bounds) — {}\n", a->verdict.accuracy_label,
+                     a->verdict.agree_digits, a->verdict.tolerance_digits, a->summary);
   if (r.counterexample) {
     o << fmt::format("  counterexample (after {} shrinks{}, {} evaluations{}): {}\n    {}\n    {}\n", r.shrinks_accepted,
                      r.reduction_steps ? fmt::format(" and {} coordinate(s) removed from d = {}", r.reduction_steps, r.reduced_from_dim) : "",
@@ -350,8 +367,13 @@ std::string render_run(const RunResult& r) {
   if (r.certified) {
     std::string n;
     for (const auto& [d, k] : r.certified_counts) n += fmt::format("{}{} {}", n.empty() ? "" : ", ", k, d);
-    o << fmt::format("  certified: {} (each generated case decided from the exact case, MPFI or exact rationals; shrink steps are not)\n",
-                     n.empty() ? "no case" : n);
+    if (r.filtered)
+      o << fmt::format("  decisions: {} (filtered: a case the {} value decides beyond its error bound is proved by it; the rest decided from the "
+                       "exact case, MPFI or exact rationals; identities measured; shrink steps are not decided)\n",
+                       n.empty() ? (r.kind == PropertyKind::Refuted ? "the counterexample only" : "no case") : n, r.type_id);
+    else
+      o << fmt::format("  certified: {} (each generated case decided from the exact case, MPFI or exact rationals; shrink steps are not)\n",
+                       n.empty() ? "no case" : n);
     o << "  certified verdict: " << certified_summary(r) << "\n";
     if (const auto& c = r.certified_first_unproved; c && c->certified && r.kind == PropertyKind::Holds)
       o << "  first case not proved: " << c->summary << "\n    " << c->case_json << "\n    " << render_certified(*c->certified) << "\n";

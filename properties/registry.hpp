@@ -107,6 +107,11 @@ struct Verdict {
   std::string type_id;      // "double", "mpfr256", "mpq"
   long bits = 0;            // significand bits of the type (0 for mpq)
   std::string note;
+  // Identities measured on the case (lemma2::measure_identity; issue 21, item 3): the
+  // least accurate one, the digits its sides agree to and the tolerance its error
+  // bounds state, both relative (+inf: equal). Empty label: none measured.
+  std::string accuracy_label;
+  double agree_digits = 0, tolerance_digits = 0;
 };
 
 // A case decided with certified arithmetic (RunOptions::certified): MPFI enclosures
@@ -147,6 +152,12 @@ struct RunOptions {
   // counterexample with certified arithmetic. Default cases of a true property:
   // min(default, certified_default_cases()); a false claim keeps its own.
   bool certified = false;
+  // Point verdicts only (today's `--fast`): no decision on the exact case. Default
+  // (neither): filtered — a case the point value and its error bound decide is proved
+  // by them; within-rounding, unrepresentable, failing and n/a cases are decided on
+  // the exact case as with `certified`; identities are accuracy measurements; a false
+  // claim's counterexample is decided on the exact case (issue 21).
+  bool fast = false;
 };
 
 enum class Outcome { Passed, Failed, GaveUp, Error };
@@ -172,6 +183,9 @@ struct RunResult {
   int reduction_steps = 0;
   std::size_t reduced_from_dim = 0;
   std::optional<CaseReport> closest;         // the case with the smallest relative slack seen (closest to failing)
+  // The case whose measured identity (Verdict::accuracy_label) agrees least beyond its
+  // stated tolerance: the smallest agree_digits − tolerance_digits (issue 21, item 3).
+  std::optional<CaseReport> least_accurate;
   std::optional<CaseReport> counterexample;  // failed runs: the shrunk counterexample
   std::optional<CaseReport> original;        // failed runs: the first failing case, before shrinking
   std::string reproduce;    // RC_PARAMS value replaying the shrunk counterexample ("reproduce=..."), failures only
@@ -184,7 +198,8 @@ struct RunResult {
   // Certified runs: generated cases by certified decision ("proved", "refuted", "undecided",
   // "undecided tie", "n/a"); a true property succeeds only when every case is proved or an
   // undecided tie, a false claim only when its counterexample is certified refuted.
-  bool certified = false;
+  bool certified = false;              // decisions recorded: certified (every case) or filtered (the default)
+  bool filtered = false;               // the filtered default (not --certified, not --fast)
   std::map<std::string, int> certified_counts;
   std::optional<CaseReport> certified_first_unproved;  // the first case neither proved nor a tie
 };
@@ -227,7 +242,13 @@ std::string run_failure_reason(const RunResult& r);
 // rounding)", "refuted as expected", "FAILED" (a true property that did not pass) or
 // "SURVIVED" (a false claim not refuted). `refuted`: the claim is known false; `ok`: the
 // run met that expectation (run_succeeded, and in a campaign every chunk counted).
+// With decisions (the default, or --certified) a true property that holds is named by
+// its decisions instead: "proved 400 (3 ties)", "accurate 400" (identities measured),
+// and a refuted false claim "refuted (certified)".
 std::string verdict_word(bool refuted, bool ok, int within_rounding);
+std::string verdict_word(const RunResult& r, bool ok);
+// a.agree_digits − a.tolerance_digits < b's: `a` is nearer its stated tolerance.
+bool less_accurate(const Verdict& a, const Verdict& b);
 
 std::uint64_t default_seed();  // 2005073600 (arXiv 2005.07360)
 

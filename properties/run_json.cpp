@@ -7,11 +7,17 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <cmath>
 #include <string>
 
 namespace annealcheck::properties {
 
 namespace {
+
+// +inf (an identity whose sides are equal) as null: JSON has no infinity.
+nlohmann::json digits_json(double d) { return std::isinf(d) ? nlohmann::json(nullptr) : nlohmann::json(d); }
+double digits_from_json(const nlohmann::json& j) { return j.is_null() ? HUGE_VAL : j.get<double>(); }
+
 
 constexpr Outcome kOutcomes[] = {Outcome::Passed, Outcome::Failed, Outcome::GaveUp, Outcome::Error};
 
@@ -30,10 +36,13 @@ const char* outcome_name(Outcome o) {
 }
 
 nlohmann::json verdict_json(const Verdict& v) {
-  return {{"holds", v.holds}, {"outcome", v.outcome}, {"label", v.label}, {"statement", v.statement}, {"relation", v.relation},
+  nlohmann::json j{{"holds", v.holds}, {"outcome", v.outcome}, {"label", v.label}, {"statement", v.statement}, {"relation", v.relation},
           {"lhs", v.lhs}, {"rhs", v.rhs}, {"margin", v.margin}, {"relative_margin", v.relative_margin}, {"relative_slack", v.relative_slack},
           {"relative_bound", v.relative_bound}, {"needed_bits", v.needed_bits}, {"where", v.where}, {"type", v.type_id}, {"bits", v.bits},
           {"note", v.note}};
+  if (!v.accuracy_label.empty())
+    j["accuracy"] = {{"label", v.accuracy_label}, {"agree_digits", digits_json(v.agree_digits)}, {"tolerance_digits", digits_json(v.tolerance_digits)}};
+  return j;
 }
 
 nlohmann::json certified_json(const CertifiedVerdict& v) {
@@ -88,6 +97,11 @@ Verdict verdict_from_json(const nlohmann::json& j) {
   j.at("type").get_to(v.type_id);
   j.at("bits").get_to(v.bits);
   j.at("note").get_to(v.note);
+  if (const auto a = j.find("accuracy"); a != j.end()) {
+    a->at("label").get_to(v.accuracy_label);
+    v.agree_digits = digits_from_json(a->at("agree_digits"));
+    v.tolerance_digits = digits_from_json(a->at("tolerance_digits"));
+  }
   return v;
 }
 
@@ -143,9 +157,10 @@ nlohmann::json run_to_json(const RunResult& r) {
                    {"message", r.message}, {"tag_counts", r.tag_counts}, {"seconds", r.seconds}};
   if (r.closest) j["closest"] = case_json(*r.closest);
   if (r.certified) {
-    j["certified"] = {{"counts", r.certified_counts}, {"summary", certified_summary(r)}};
+    j["certified"] = {{"counts", r.certified_counts}, {"summary", certified_summary(r)}, {"filtered", r.filtered}};
     if (r.certified_first_unproved) j["certified"]["first_unproved"] = case_json(*r.certified_first_unproved);
   }
+  if (r.least_accurate) j["least_accurate"] = case_json(*r.least_accurate);
   if (r.counterexample) j["counterexample"] = case_json(*r.counterexample);
   if (r.original) j["original"] = case_json(*r.original);
   if (r.reduction_steps) j["reduction"] = {{"steps", r.reduction_steps}, {"from_dim", r.reduced_from_dim}};
@@ -182,6 +197,7 @@ RunResult run_from_json(const nlohmann::json& j) {
     r.closest = case_from_json(j, "closest");
     r.counterexample = case_from_json(j, "counterexample");
     r.original = case_from_json(j, "original");
+    r.least_accurate = case_from_json(j, "least_accurate");
     if (j.contains("reduction")) {
       j["reduction"].at("steps").get_to(r.reduction_steps);
       j["reduction"].at("from_dim").get_to(r.reduced_from_dim);
@@ -191,6 +207,7 @@ RunResult run_from_json(const nlohmann::json& j) {
       r.certified = true;
       j["certified"].at("counts").get_to(r.certified_counts);
       r.certified_first_unproved = case_from_json(j["certified"], "first_unproved");
+      r.filtered = j["certified"].value("filtered", false);
     }
     if (j.contains("margins")) r.margins = margins_from_json(j["margins"]);
   } catch (const nlohmann::json::exception& e) {

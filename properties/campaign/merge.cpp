@@ -18,6 +18,9 @@ void add_counts(RunResult& r, const RunResult& x) {
   for (const auto& [decision, n] : x.certified_counts) r.certified_counts[decision] += n;
   if (!r.certified_first_unproved) r.certified_first_unproved = x.certified_first_unproved;
   if (x.closest && (!r.closest || x.closest->verdict.relative_slack < r.closest->verdict.relative_slack)) r.closest = x.closest;  // tie: lower chunk
+  if (x.least_accurate && (!r.least_accurate || less_accurate(x.least_accurate->verdict, r.least_accurate->verdict)))
+    r.least_accurate = x.least_accurate;
+  r.filtered = r.filtered || x.filtered;
   if (r.bits == 0) r.bits = x.bits;
 }
 
@@ -46,7 +49,8 @@ TaskResult merge_task(const Campaign& c, std::size_t task, const std::map<int, R
   r.kind = t.refuted ? PropertyKind::Refuted : PropertyKind::Holds;
   r.outcome = Outcome::Passed;
   r.seed = chunk_seed(c.spec.seed, t.property, t.type, 0);  // a passing task shows its first chunk's seed
-  r.certified = c.spec.certified;
+  r.certified = c.spec.certified || !c.spec.fast;  // decisions recorded: --certified, or the filtered default
+  r.filtered = !c.spec.certified && !c.spec.fast;
   if (const auto first = chunks.find(0); first != chunks.end()) r.effective_seed = first->second.effective_seed;
   for (int k = 0; k < t.chunks; ++k) {
     const auto it = chunks.find(k);

@@ -17,7 +17,7 @@
 namespace annealcheck::properties::campaign {
 namespace {
 
-constexpr const char* kFormat = "annealcheck campaign 2";  // 2: chunk seeds hash the type; chunk sizes and claims recorded
+constexpr const char* kFormat = "annealcheck campaign 3";  // 2: chunk seeds hash the type; chunk sizes and claims recorded; 3: "fast" (filtered decisions by default)
 
 bool selected(const std::vector<std::string>& filter, const std::string& x) {
   return filter.empty() || std::find(filter.begin(), filter.end(), x) != filter.end();
@@ -105,13 +105,14 @@ nlohmann::json campaign_identity(const Campaign& c) {
           {"types", s.types},
           {"properties", s.properties},
           {"certified", s.certified},
+          {"fast", s.fast},
           {"claims", claims},
           {"chunk_sizes", sizes},
           {"tasks", tasks}};
 }
 
 std::string campaign_mismatch(const nlohmann::json& a, const nlohmann::json& b) {
-  for (const char* key : {"format", "annealcheck_version", "claims", "catalog_hash", "seed", "cases", "chunk_size", "types", "properties", "certified",
+  for (const char* key : {"format", "annealcheck_version", "claims", "catalog_hash", "seed", "cases", "chunk_size", "types", "properties", "certified", "fast",
                           "chunk_sizes", "tasks"}) {
     const nlohmann::json x = a.contains(key) ? a[key] : nlohmann::json(), y = b.contains(key) ? b[key] : nlohmann::json();
     if (x != y) return fmt::format("{}: {} vs {}", key, x.dump().substr(0, 120), y.dump().substr(0, 120));
@@ -131,6 +132,7 @@ CampaignSpec spec_from_identity(const nlohmann::json& j) {
     j.at("types").get_to(s.types);
     j.at("properties").get_to(s.properties);
     j.at("certified").get_to(s.certified);
+    j.at("fast").get_to(s.fast);
     j.at("chunk_sizes").get_to(s.recorded_chunk_sizes);
     for (const auto& cl : j.at("claims"))
       s.claims.push_back({cl.at("text").get<std::string>(), cl.at("given").get<std::string>(), cl.at("id").get<std::string>()});

@@ -51,6 +51,7 @@ struct CampaignSpec {
   std::vector<std::string> types;       // only these types (empty: all)
   std::vector<std::string> properties;  // only these property ids (empty: all)
   bool certified = false;
+  bool fast = false;  // point verdicts only (verify --fast); default: filtered decisions (issue 21)
   // Registered as properties by the CLI before planning; their tasks follow the catalog's,
   // in this order, whatever the property filter (it filters the catalog). Recorded in campaign.json so that --resume and merge re-register them.
   std::vector<ClaimText> claims;

@@ -8,7 +8,7 @@ namespace annealcheck::properties::certified_checks {
 
 using interval::Enclosure;
 
-certified::Options options(std::size_t checkpoints) { return {128, 4096, checkpoints}; }
+certified::Options options(std::size_t checkpoints) { return {128, 4096, checkpoints, /*stop_at_ties=*/true}; }
 
 CheckDecision exact_decision(std::string label, bool holds, std::string how, std::string note) {
   return {std::move(label), holds ? Decision::Proved : Decision::Refuted, 0, std::nullopt, std::nullopt, std::nullopt, std::move(how),

@@ -38,16 +38,21 @@ const char* premise_name(Premise p) {
 
 bool has(const std::vector<Premise>& g, Premise p) { return std::find(g.begin(), g.end(), p) != g.end(); }
 
-// The given premises at ε in T; the first that does not hold beyond rounding, as a discard reason.
+// The given premises at ε: in T, and where T cannot decide one, on the exact input
+// (issue 21: a premise is a function of the exact input); the first that does not
+// hold, as a discard reason.
 template <numeric::RealNumber T>
-std::optional<std::string> premise_missing(const std::vector<Premise>& given, const properties::lemma2_checks::Setup<T>& st) {
+std::optional<std::string> premise_missing(const std::vector<Premise>& given, const properties::lemma2_checks::Setup<T>& st,
+                                           const model::InstanceSpec& spec) {
   for (Premise p : given) {
     if ((p == Premise::C2 || p == Premise::C2Prime) && properties::lemma2_checks::zero_sum_S(st.s)) continue;  // trivially true
     const lemma2::Inequality<T> q = p == Premise::C1        ? lemma2::condition_c1(st.s, st.s.eps, "premise")
                                   : p == Premise::C1Prime ? lemma2::condition_c1_prime(st.s, st.s.eps, "premise")
                                                           : lemma2::condition_c2(st.s, st.s.eps, p == Premise::C2Prime, "premise");
+    if (q.verdict == lemma2::Verdict::Fails)
+      return fmt::format("premise ({}) fails in {} beyond rounding", premise_name(p), numeric::number_traits<T>::id());
     if (q.verdict != lemma2::Verdict::Holds)
-      return fmt::format("premise ({}) {} in {}", premise_name(p), lemma2::verdict_words(q.verdict), numeric::number_traits<T>::id());
+      if (auto why = properties::exact_premise_refusal(spec, premise_name(p))) return why;
   }
   return std::nullopt;
 }
@@ -55,7 +60,7 @@ std::optional<std::string> premise_missing(const std::vector<Premise>& given, co
 template <numeric::RealNumber T>
 CaseCheck check_claim(const CompiledClaim& claim, const std::vector<Premise>& given, const Lemma2Case& c) {
   const properties::lemma2_checks::Setup<T> st(c.spec);
-  if (auto why = premise_missing(given, st)) return {properties::Verdict{}, *why};
+  if (auto why = premise_missing(given, st, c.spec)) return {properties::Verdict{}, *why};
   try {
     ClaimEvaluator<T> ev(claim, st.in, st.b, st.s, c.checkpoints);
     return {properties::to_verdict(ev.decide()), std::nullopt};
@@ -110,7 +115,7 @@ properties::CertifiedVerdict certify_claim_case(const CompiledClaim& claim, cons
   std::vector<std::string> labels;
   for (Premise p : given) labels.emplace_back(premise_name(p));
   for (long bits = opt.start_bits;; bits *= 2) {
-    const interval::ReferenceResult r = interval::evaluate_reference(e, bits, {opt.checkpoints});
+    const interval::ReferenceResult r = interval::evaluate_reference(e, bits, {opt.checkpoints, interval::ReferenceScope{}});
     std::vector<certified::CheckDecision> checks = premise_decisions(labels, r);
     certified::CheckDecision d = certify_claim(claim, r, e, c.checkpoints);
     bool open = d.decision == certified::Decision::Undecided;

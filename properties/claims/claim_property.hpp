@@ -6,8 +6,8 @@
 // property (PropertyInfo::claim, the report's property.claim).
 //
 // --given: premises among C1, C1', C2, C2' (SPEC §3), decided at ε in the case's
-// type before the claim; a case where one does not hold beyond rounding is
-// discarded (the generator constructs them, so this only happens near rounding).
+// type before the claim and, where the type cannot decide one, on the exact input
+// (issue 21); a case where one does not hold is discarded with the reason.
 // The generator is the catalog's narrowest one whose instances satisfy them all:
 //   C1 and/or C2 (or C2 with C1', C2') -> C1C2;  C2' -> C2Prime;  C1' -> C1Prime;
 //   C1 alone, or nothing -> C1Only (instances with (C1) and the gap).

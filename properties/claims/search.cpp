@@ -147,8 +147,15 @@ class Searcher {
       r_.tightest = std::move(c);
     }
     if (m == -HUGE_VAL) {
-      r_.counterexample = true;
-      throw Stop{};
+      // A counterexample only when certified refuted (issue 21, item 4): else the exact
+      // claim may hold here, and the point is kept as a tight feasible one.
+      r_.tightest->certified = properties::certify_case(o_.id, j);
+      if (r_.tightest->certified->decision == "refuted") {
+        r_.counterexample = true;
+        throw Stop{};
+      }
+      ++r_.uncertified_failures;
+      return 0;
     }
     return m;
   }
@@ -255,10 +262,16 @@ std::optional<properties::Lemma2Case> generator_phase(const SearchOptions& o, Se
   ro.seed = o.seed;
   ro.cases = static_cast<int>(n);
   ro.read_environment = false;
-  const properties::RunResult run = properties::run_property(o.id, ro);
+  properties::RunResult run = properties::run_property(o.id, ro);
   r.generator_evaluations = run.cases_run;
   r.evaluations += run.cases_run;
-  const bool failed = run.outcome == properties::Outcome::Failed && run.counterexample && !run.counterexample->verdict.holds;
+  bool failed = run.outcome == properties::Outcome::Failed && run.counterexample && !run.counterexample->verdict.holds;
+  if (failed && !run.counterexample->certified)
+    run.counterexample->certified = properties::certify_case(o.id, nlohmann::json::parse(run.counterexample->case_json));
+  if (failed && run.counterexample->certified->decision != "refuted") {
+    failed = false;
+    ++r.uncertified_failures;
+  }
   const std::optional<properties::CaseReport>& best = failed ? run.counterexample : run.closest;
   if (!best) return std::nullopt;
   r.tightest = best;

@@ -13,9 +13,12 @@
 // a short step η·γ_1 its product. A point where the property's premises do not hold
 // exactly (c1_holds / c2_holds at 256 bits) or its check discards is infeasible.
 //
-// The search stops at the first case whose verdict fails beyond rounding (a
-// counterexample: the caller reports it like any other) or when `budget`
-// evaluations (calls of the check, the generated starts included) are spent.
+// The search stops at the first case whose verdict fails beyond rounding in the type
+// AND is certified refuted on the exact case (registry certify_case: a counterexample,
+// the caller reports it like any other), or when `budget` evaluations (calls of the
+// check, the generated starts included) are spent. A failure the certified decision
+// does not confirm is counted (uncertified_failures) and kept as a tight feasible
+// point (objective 0), never reported as a counterexample (issue 21, item 4).
 #pragma once
 
 #include "properties/claims/claim_property.hpp"
@@ -62,7 +65,8 @@ struct SearchStep {
 struct SearchResult {
   long evaluations = 0;
   int restarts = 0;
-  bool counterexample = false;             // `tightest` fails beyond rounding
+  bool counterexample = false;             // `tightest` fails beyond rounding and is certified refuted
+  long uncertified_failures = 0;           // failures in the type the certified decision did not confirm
   std::optional<properties::CaseReport> tightest;  // smallest relative margin seen (the counterexample when found)
   std::vector<SearchStep> trajectory;      // every improvement of the best margin
   long infeasible = 0;                     // points outside the premises (not counted as evaluations)

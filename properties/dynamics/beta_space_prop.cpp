@@ -149,10 +149,10 @@ detail::CaseCheck check(const BetaCase& c) {
     for (std::size_t i = 0; i < d; ++i) r[i] = beta[i] - bstar[i];
     const std::string where = "GD step " + std::to_string(t);
     // The header's bound is on the difference of the two computations: carried by the β side.
-    keep.offer(lemma2::decide_equal<T>("E1 beta", "(beta - beta*)^T S_X (beta - beta*) == Lhat(delta(t)) (E1)",
+    keep.offer(lemma2::measure_identity<T>("E1 beta", "(beta - beta*)^T S_X (beta - beta*) == Lhat(delta(t)) (E1)",
                                        Side<T>{quadratic_form(sT, r), allowance(scale_g, t)},
                                        lemma2::exact_side(lhat_delta[static_cast<std::size_t>(t)]), where));
-    keep.offer(lemma2::decide_equal<T>("E2 beta", "(beta - beta*)^T Sigma_X (beta - beta*) == L_D(delta(t)) (E2)",
+    keep.offer(lemma2::measure_identity<T>("E2 beta", "(beta - beta*)^T Sigma_X (beta - beta*) == L_D(delta(t)) (E2)",
                                        Side<T>{quadratic_form(sigmaT, r), allowance(scale_l, t)},
                                        lemma2::exact_side(ld_delta[static_cast<std::size_t>(t)]), where));
     for (std::size_t i = 0; i < d; ++i) {  // β ← β − 2η S_X (β − β*)
@@ -176,9 +176,9 @@ detail::CaseCheck check(const BetaCase& c) {
       // δ-space sides with the flow's mass-weighted bounds (error_bounds.md §2); the β side the header's.
       fe.at(e.delta, *e.time, zero);
       const std::string where = lemma2_checks::where_gf(e, c.instance.checkpoints);
-      keep.offer(lemma2::decide_equal<T>("E1 beta (GF)", "(beta(t) - beta*)^T S_X (beta(t) - beta*) == Lhat(delta(t)) (E1)",
+      keep.offer(lemma2::measure_identity<T>("E1 beta (GF)", "(beta(t) - beta*)^T S_X (beta(t) - beta*) == Lhat(delta(t)) (E1)",
                                          Side<T>{quadratic_form(sT, r), allowance(scale_g, 0)}, fe.sum(in.gamma, e.delta, 0, d), where));
-      keep.offer(lemma2::decide_equal<T>("E2 beta (GF)", "(beta(t) - beta*)^T Sigma_X (beta(t) - beta*) == L_D(delta(t)) (E2)",
+      keep.offer(lemma2::measure_identity<T>("E2 beta (GF)", "(beta(t) - beta*)^T Sigma_X (beta(t) - beta*) == L_D(delta(t)) (E2)",
                                          Side<T>{quadratic_form(sigmaT, r), allowance(scale_l, 0)}, fe.sum(in.lambda, e.delta, 0, d), where));
     };
     dynamics::run_gradient_flow(in.gamma, in.delta0, in.eps, c.instance.checkpoints, flow_observe);

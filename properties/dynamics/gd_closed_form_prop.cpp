@@ -68,7 +68,7 @@ detail::CaseCheck check(const Lemma2Case& c) {
   compare(in.K, r.delta);  // the phase's result too
   if (!worst.seen) return {VerdictKeeper<T>().verdict("E5", "no coordinate"), std::nullopt};
   // The header's bound is on the difference of the two computations: carried by the step-by-step side.
-  Inequality<T> q = lemma2::decide_equal<T>("E5", "GD step by step == closed form (1 - 2 eta gamma_i)^t delta_i(0)",
+  Inequality<T> q = lemma2::measure_identity<T>("E5", "GD step by step == closed form (1 - 2 eta gamma_i)^t delta_i(0)",
                                             Side<T>{worst.lhs, worst.allowance}, lemma2::exact_side(worst.rhs),
                                             "GD step " + std::to_string(worst.t) + ", i = " + std::to_string(worst.i + 1));
   return {to_verdict(q), std::nullopt};

@@ -167,7 +167,7 @@ detail::CaseCheck check(const OdeCase& c) {
     const T allowance = numeric::from_int<T>(10 * static_cast<long>(steps + 1)) * tau * scale +
                         numeric::from_int<T>(8) * (numeric::from_int<T>(static_cast<long>(d)) + two * gamma[0] * t) * Tr::epsilon() * scale;
     // The bound (integrator tolerance + rounding, header) is on the difference: carried by the Odeint side.
-    keep.offer(lemma2::decide_equal<T>("E4 vs odeint", "beta* + U delta_core(t) == Odeint solution of d beta/dt = -2 S (beta - beta*)",
+    keep.offer(lemma2::measure_identity<T>("E4 vs odeint", "beta* + U delta_core(t) == Odeint solution of d beta/dt = -2 S (beta - beta*)",
                                        Side<T>{x[worst], allowance}, lemma2::exact_side(cf[worst]),
                                (e.index == c.checkpoints ? std::string("GF stop") : "GF checkpoint " + std::to_string(e.index)) +
                                    " (t = " + Tr::str(t, 6) + "), coordinate " + std::to_string(worst + 1) + ", " +

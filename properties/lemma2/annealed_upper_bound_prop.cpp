@@ -43,7 +43,7 @@ detail::CaseCheck check_a(const Lemma2Case& c, bool strengthened) {
   const auto& b = st.b;
   const auto& s = st.s;
   const std::size_t d = in.dim();
-  if (auto f = premise_failure(top_premise(s, s.eps, strengthened, "premise"))) return *f;
+  if (auto f = premise_failure(top_premise(s, s.eps, strengthened, "premise"), c.spec)) return *f;
 
   const Side<T> max_top = lemma2::max_ratio_top(in, b);
   const Side<T> tail0 = lemma2::bounds::square_sum(in.lambda, in.delta0, s.delta0_sq_error, 0, d, &b.in_P, false);

@@ -49,7 +49,7 @@ detail::CaseCheck check_p1(const Lemma2Case& c) {
     if (e.index == c.checkpoints && zero < *e.time) {  // (E4) the stop: L̂(δ(T̃)) = ε for the exact T within the bound on |T̃ − T|
       const T dt = lemma2::bounds::stopping_time_error(in.gamma, in.delta0, s.delta0_error, e.delta, *e.time, s.eps);
       fe.at(e.delta, *e.time, dt);
-      keep.offer(lemma2::decide_equal<T>("E4.stop", "(E4) the stop of GF(eps): Lhat(delta(T)) == eps", fe.sum(in.gamma, e.delta, 0, in.dim()),
+      keep.offer(lemma2::measure_identity<T>("E4.stop", "(E4) the stop of GF(eps): Lhat(delta(T)) == eps", fe.sum(in.gamma, e.delta, 0, in.dim()),
                                          s.eps, where));
     }
   };
@@ -64,9 +64,9 @@ detail::CaseCheck check_p2(const Lemma2Case& c) {
   const auto& b = st.b;
   const auto& s = st.s;
   const Side<T> one = lemma2::exact_side(numeric::from_int<T>(1));
-  if (auto f = premise_failure(lemma2::condition_c1(s, s.eps, "premise"))) return *f;
+  if (auto f = premise_failure(lemma2::condition_c1(s, s.eps, "premise"), c.spec)) return *f;
   if (!zero_sum_S(s))
-    if (auto f = premise_failure(lemma2::condition_c2(s, s.eps, false, "premise"))) return *f;
+    if (auto f = premise_failure(lemma2::condition_c2(s, s.eps, false, "premise"), c.spec)) return *f;
   lemma2::bounds::FlowErrors<T> fe(in.gamma, in.delta0, s.delta0_error);
   VerdictKeeper<T> keep;
   const auto observe = [&](const dynamics::StepEvent<T>& e) {

@@ -27,7 +27,7 @@ detail::CaseCheck check_fact(const Lemma2Case& c, int fact) {
   const lemma2::Blocks<T> b = lemma2::blocks(in);
   const lemma2::InputSides<T> s = lemma2::input_sides(in, b);
   // (C1) as constructed: γ_1 δ_1(0)² > ε beyond rounding.
-  if (auto f = lemma2_checks::premise_failure(lemma2::condition_c1(s, s.eps, "premise"))) return *f;
+  if (auto f = lemma2_checks::premise_failure(lemma2::condition_c1(s, s.eps, "premise"), c.spec)) return *f;
   lemma2::StepwiseFacts<T> facts(in, b, s);
   const auto r = dynamics::run_descent_phase(in.gamma, in.delta0, in.eta, in.K, in.eps,
                                              [&](const dynamics::StepEvent<T>& e) { facts(e); });

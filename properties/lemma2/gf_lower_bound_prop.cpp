@@ -28,10 +28,10 @@ detail::CaseCheck check_g(const Lemma2Case& c, bool strengthened) {
   const auto& s = st.s;
   // The constructed premises at ε, in this type.
   if (!strengthened)
-    if (auto f = premise_failure(lemma2::condition_c1(s, s.eps, "premise"))) return *f;
+    if (auto f = premise_failure(lemma2::condition_c1(s, s.eps, "premise"), c.spec)) return *f;
   const bool no_s_mass = zero_sum_S(c.spec);  // exactly: (C2)/(C2') hold by construction
   if (!no_s_mass)
-    if (auto f = premise_failure(lemma2::condition_c2(s, s.eps, strengthened, "premise"))) return *f;
+    if (auto f = premise_failure(lemma2::condition_c2(s, s.eps, strengthened, "premise"), c.spec)) return *f;
 
   const std::optional<Side<T>> min_ratio = lemma2::min_ratio_small(in, b.split);
   const Side<T> one = lemma2::exact_side(numeric::from_int<T>(1));

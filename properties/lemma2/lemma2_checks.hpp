@@ -17,6 +17,7 @@
 #include "annealcheck/model/instance.hpp"
 #include "annealcheck/model/instance_spec.hpp"
 #include "annealcheck/model/losses.hpp"
+#include "properties/certified/exact_premise.hpp"
 #include "properties/support/runner.hpp"
 #include "properties/support/verdict.hpp"
 
@@ -33,12 +34,23 @@ std::string where_gf(const dynamics::StepEvent<T>& e, std::size_t checkpoints, c
   return prefix + "GF checkpoint " + std::to_string(e.index) + " of " + std::to_string(checkpoints) + " (t = " + t + ")";
 }
 
-// A premise the generator constructed must hold beyond rounding in T; otherwise
-// the case is reported as a failure of that premise.
+// A premise the generator constructed, decided in T and, when T cannot decide it,
+// on the exact input (certified/exact_premise.hpp, issue 21): nullopt when it holds
+// (the case goes on in T), else the case is discarded with the reason — a premise
+// is never a counterexample. A premise T refutes beyond its error bound is refuted
+// of the exact input too, and discarded likewise.
 template <numeric::OrderedNumber T>
-std::optional<detail::CaseCheck> premise_failure(const Inequality<T>& q) {
-  if (auto v = premise_not_certain(q)) return detail::CaseCheck{*v, std::nullopt};
-  return std::nullopt;
+std::optional<detail::CaseCheck> premise_failure(const Inequality<T>& q, const model::InstanceSpec& spec) {
+  if (q.verdict == lemma2::Verdict::Holds) return std::nullopt;
+  std::optional<std::string> why;
+  if (q.verdict == lemma2::Verdict::Fails)
+    why = "premise " + q.label + " fails on the exact input (refuted beyond rounding in " + numeric::number_traits<T>::id() + ")";
+  else
+    why = exact_premise_refusal(spec, q.label);
+  if (!why) return std::nullopt;
+  Verdict v = to_verdict(q);
+  v.label += " (premise, constructed)";
+  return detail::CaseCheck{v, *why};
 }
 
 // The instance in T with its input bounds: what every Lemma 2 property starts from.

@@ -136,10 +136,10 @@ detail::CaseCheck check(const EllipsoidCase& c) {
     using lemma2::bounds::with_roundings;
     const Side<T> LD = with_roundings(ld, units), LO = with_roundings(lo, 4), HI = with_roundings(hi, 4);
     if (attained_min)
-      keep.offer(lemma2::decide_equal<T>("E3.min attained", "L_D(e_argmin scaled onto the ellipsoid) == eps min_i lambda_i/gamma_i", LD,
+      keep.offer(lemma2::measure_identity<T>("E3.min attained", "L_D(e_argmin scaled onto the ellipsoid) == eps min_i lambda_i/gamma_i", LD,
                                          LO, where));
     else if (attained_max)
-      keep.offer(lemma2::decide_equal<T>("E3.max attained", "L_D(e_argmax scaled onto the ellipsoid) == eps max_i lambda_i/gamma_i", LD,
+      keep.offer(lemma2::measure_identity<T>("E3.max attained", "L_D(e_argmax scaled onto the ellipsoid) == eps max_i lambda_i/gamma_i", LD,
                                          HI, where));
     else {
       keep.offer(lemma2::decide<T>("E3.min", "eps min_i lambda_i/gamma_i <= L_D(delta) on Lhat(delta) = eps", Relation::LessEqual, LO, LD,

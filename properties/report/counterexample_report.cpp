@@ -91,6 +91,21 @@ json build_report(const properties::RunResult& r, const std::string& json_path) 
   return j;
 }
 
+namespace {
+
+// What the violation is, said from its verdict (issue 21): "fails beyond the error
+// bound" only of a margin beyond it, and "certified" only of a certified decision.
+std::string violation_sentence(const json& v, const std::string& certified) {
+  std::string s = v.value("outcome", "") == "fails"
+                      ? "In this type it fails by more than the error bound of both sides (lemma2/error_bounds.md)"
+                      : "In this type it is " + v.value("outcome", std::string("undecided")) + ": the type alone does not decide it";
+  if (certified == "refuted") s += "; on the exact input the violation is certified (below)";
+  else if (!certified.empty()) s += "; on the exact input it is " + certified + " (below): NOT a certified violation";
+  return s + ".\n\n";
+}
+
+}  // namespace
+
 std::string render_markdown(const json& j) {
   const json& v = j["violation"];
   std::string s = fmt::format("# Counterexample: `{}`\n\n", j["property"]["id"].get<std::string>());
@@ -98,7 +113,7 @@ std::string render_markdown(const json& j) {
                    j["property"]["statement"].get<std::string>());
   s += fmt::format("**Number type**: `{}` ({} bits)\n\n", j["type"]["id"].get<std::string>(), j["type"]["bits"].get<long>());
   s += "## The inequality that broke\n\n";
-  s += "It fails by more than the error bound of both sides (lemma2/error_bounds.md): not a rounding artefact of this type.\n\n";
+  s += violation_sentence(v, j.contains("certified") ? j["certified"].value("decision", "") : "");
   s += fmt::format("`{}`: {}\n\n", v["label"].get<std::string>(), v["statement"].get<std::string>());
   s += fmt::format("| | value |\n|---|---|\n| lhs | `{}` |\n| relation | `{}` |\n| rhs | `{}` |\n| margin (≥ 0 holds) | `{}` |\n| relative margin | {:.6e} |\n| error bound (relative, both sides) | {:.3g} |\n| where | {} |\n\n",
                    v["lhs"].get<std::string>(), v["relation"].get<std::string>(), v["rhs"].get<std::string>(),

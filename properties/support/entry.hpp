@@ -30,8 +30,10 @@ struct ResolvedOptions {
   std::optional<std::string> reproduce;  // a RapidCheck reproduce map string (without "reproduce=")
   bool reproduce_strict = false;         // explicit option: the map must hold this property
   std::ostream* case_log = nullptr;
-  bool certified = false;
-  // Certified runs: decides one case from its exact JSON (null when not certified).
+  bool certified = false;  // every generated case decided on the exact case (--certified)
+  bool filtered = false;   // the default: cases the point filter leaves open decided on the exact case
+  // Certified and filtered runs: decides one case from its exact JSON (null otherwise, or
+  // when the property has no certified check).
   std::function<CertifiedVerdict(const nlohmann::json&)> certify;
 };
 

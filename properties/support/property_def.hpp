@@ -168,7 +168,11 @@ PropertyEntry make_entry(PropertyDef<Case> def_in) {
       std::string json = def->to_json(c).dump();
       if (ctx.skip_evaluation(json)) return;
       CaseReport r = evaluate_case(*def, check, c, std::move(json));
-      if (o.certified && !r.discarded && !ctx.shrinking()) r.certified = certify_safely(o, r.case_json);
+      if (!r.discarded && !ctx.shrinking()) {
+        if (o.certified) r.certified = certify_safely(o, r.case_json);
+        // filtered (the default): a false claim is decided on its counterexample only (runner.cpp)
+        else if (o.filtered && def->info.kind == PropertyKind::Holds) r.certified = filtered_decision(o, r);
+      }
       const bool discarded = r.discarded, holds = r.verdict.holds;
       const std::string message = render_verdict(r.verdict);
       ctx.record(std::move(r));

@@ -48,7 +48,7 @@ void reduce_counterexample(const std::function<std::vector<Case>(const Case&)>& 
   if (steps == 0) return;
   r.reduction_steps = steps;
   r.reduced_from_dim = from_dim;
-  if (o.certified) best.certified = certify_safely(o, best.case_json);
+  if (o.certified || o.filtered) best.certified = certify_safely(o, best.case_json);
   r.counterexample = std::move(best);
 }
 

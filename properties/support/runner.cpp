@@ -39,6 +39,26 @@ CertifiedVerdict certify_safely(const ResolvedOptions& o, const std::string& cas
   }
 }
 
+CertifiedVerdict filtered_decision(const ResolvedOptions& o, const CaseReport& r) {
+  const Verdict& v = r.verdict;
+  CertifiedVerdict c;
+  c.label = v.label;
+  c.bits = v.bits;
+  if (v.outcome == "holds") {
+    c.decision = "proved";
+    c.margin = v.margin;
+    c.how = "filter: the " + v.type_id + " value holds beyond its error bound";
+    return c;
+  }
+  if (v.outcome == "accurate") {
+    c.decision = "accurate";
+    c.label = v.accuracy_label;
+    c.how = fmt::format("identity measured in {}: {:.1f} digits agree, tolerance {:.1f} digits", v.type_id, v.agree_digits, v.tolerance_digits);
+    return c;
+  }
+  return certify_safely(o, r.case_json);
+}
+
 struct RunContext::State : rc::detail::TestListener {
   const PropertyInfo& info;
   const ResolvedOptions& opt;
@@ -50,7 +70,7 @@ struct RunContext::State : rc::detail::TestListener {
   int passed = 0, discarded = 0, index = 0, within_rounding = 0, unrepresentable = 0;
   std::map<std::string, int> tag_counts;
   MarginHistogram margins;
-  std::optional<CaseReport> closest;
+  std::optional<CaseReport> closest, least_accurate;
   std::optional<CaseReport> original;  // the first failing case, before shrinking
   std::map<std::string, int> certified_counts;
   std::optional<CaseReport> first_unproved;
@@ -59,7 +79,7 @@ struct RunContext::State : rc::detail::TestListener {
     if (!current || !current->certified) return;
     const std::string& d = current->certified->decision;
     ++certified_counts[d];
-    if (d != "proved" && d != "undecided tie" && !first_unproved) first_unproved = current;
+    if (d != "proved" && d != "undecided tie" && d != "accurate" && !first_unproved) first_unproved = current;
   }
 
   State(const PropertyInfo& i, const ResolvedOptions& o) : info(i), opt(o) {}
@@ -93,6 +113,8 @@ struct RunContext::State : rc::detail::TestListener {
         if (!current->verdict.relation.empty() &&
             (!closest || current->verdict.relative_slack < closest->verdict.relative_slack))
           closest = current;
+        if (!current->verdict.accuracy_label.empty() && (!least_accurate || less_accurate(current->verdict, least_accurate->verdict)))
+          least_accurate = current;
         if (opt.case_log) *opt.case_log << line(current->verdict.outcome == "holds" || current->verdict.outcome == "n/a" ? "PASS"
                                                 : current->verdict.outcome == "within rounding" ? "ROUNDING" : "UNREPR");
         break;
@@ -211,6 +233,7 @@ RunResult RunContext::execute(const rc::detail::Property& property) {
     r.cases_run = success.numSuccess;
     r.distribution = success.distribution;
     r.closest = s.closest;
+    r.least_accurate = s.least_accurate;
     if (!reproduce.empty() && !reproduce.count(md.id)) {
       r.not_in_reproduce_map = true;
       r.message = "not in the RC_PARAMS reproduce map: no case run";
@@ -226,7 +249,7 @@ RunResult RunContext::execute(const rc::detail::Property& property) {
     c.reproduce[md.id] = failure.reproduce;
     r.reproduce = reproduce_token(rc::detail::configToMinimalString(c));
     r.closest = s.closest;
-    if (o.certified && r.counterexample && !r.counterexample->discarded)
+    if ((o.certified || o.filtered) && o.certify && r.counterexample && !r.counterexample->discarded)
       r.counterexample->certified = certify_safely(o, r.counterexample->case_json);
   } else if (result.match(gave_up)) {
     r.outcome = Outcome::GaveUp;
@@ -236,7 +259,8 @@ RunResult RunContext::execute(const rc::detail::Property& property) {
     r.outcome = Outcome::Error;
     r.message = error.description;
   }
-  r.certified = o.certified;
+  r.certified = o.certified || o.filtered;
+  r.filtered = o.filtered;
   r.certified_counts = s.certified_counts;
   r.certified_first_unproved = s.first_unproved;
   return r;

@@ -53,6 +53,12 @@ class RunContext {
 std::string case_hash(const std::string& case_json);
 
 // options.certify on a case, an exception becoming an undecided verdict that names it.
-CertifiedVerdict certify_safely(const ResolvedOptions& options, const std::string& case_json);  // 16 hex digits (FNV-1a 64), for logs
+CertifiedVerdict certify_safely(const ResolvedOptions& options, const std::string& case_json);
+// The filtered decision of a generated case (issue 21; ResolvedOptions::filtered): a
+// point verdict that holds beyond its error bound is proved by that bound
+// (lemma2/error_bounds.md), an identity-only case is an accuracy measurement, and
+// anything else (within rounding, not representable, fails, n/a) is decided on the
+// exact case (certify_safely).
+CertifiedVerdict filtered_decision(const ResolvedOptions& options, const CaseReport& report);  // 16 hex digits (FNV-1a 64), for logs
 
 }  // namespace annealcheck::properties::detail

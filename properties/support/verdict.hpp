@@ -24,8 +24,18 @@ inline const char* outcome_of(lemma2::Verdict v) {
     case lemma2::Verdict::WithinRounding: return "within rounding";
     case lemma2::Verdict::Undecidable: return "not representable";
     case lemma2::Verdict::NotApplicable: return "n/a";
+    case lemma2::Verdict::Accurate: return "accurate";
   }
   return "?";
+}
+
+// The accuracy of an identity measured on the case (lemma2::measure_identity).
+template <numeric::OrderedNumber T>
+void set_accuracy(Verdict& v, const Inequality<T>& q) {
+  const auto [agree, tolerance] = lemma2::agreement_digits(q);
+  v.accuracy_label = q.label;
+  v.agree_digits = agree;
+  v.tolerance_digits = tolerance;
 }
 
 template <numeric::OrderedNumber T>
@@ -50,19 +60,7 @@ Verdict to_verdict(const Inequality<T>& q) {
   v.relative_slack = finite_or_inf(static_cast<double>(lemma2::relative_slack(q)));
   v.relative_bound = finite_or_inf(static_cast<double>(lemma2::relative_bound(q)));
   v.needed_bits = q.needed_bits;
-  return v;
-}
-
-// A premise the generator constructed must hold beyond rounding in T; otherwise
-// the case is reported as a failure of that premise (a generator or rounding bug).
-template <numeric::OrderedNumber T>
-std::optional<Verdict> premise_not_certain(const Inequality<T>& q) {
-  if (q.verdict == lemma2::Verdict::Holds) return std::nullopt;
-  Verdict v = to_verdict(q);
-  v.holds = false;
-  v.outcome = "fails";
-  v.label += " (premise, constructed)";
-  v.note = std::string("the generator constructed this premise to hold; in this type it ") + lemma2::verdict_words(q.verdict);
+  if (q.verdict == lemma2::Verdict::Accurate) set_accuracy(v, q);
   return v;
 }
 
@@ -88,15 +86,24 @@ Verdict step_count_failure(std::string label, std::string statement, long steps,
 
 // Over a run of inequalities: lemma2::Tightest (first failure, else first
 // unrepresentable, else closest to failing, within-rounding ranked first).
+// Identities (Accurate) are kept apart as well: the least accurate one is the case's
+// accuracy measurement, carried by the reported verdict whatever check that is.
 template <numeric::OrderedNumber T>
 class VerdictKeeper {
  public:
-  void offer(Inequality<T> q) { t_.offer(std::move(q)); }
+  void offer(Inequality<T> q) {
+    if (q.verdict == lemma2::Verdict::Accurate) identities_.offer(q);
+    t_.offer(std::move(q));
+  }
   bool failed() const { return t_.seen() && t_.result().verdict == lemma2::Verdict::Fails; }
   bool seen() const { return t_.seen(); }
   // `why_none`: the note when no inequality was decided at all.
   Verdict verdict(const std::string& label, const std::string& why_none) const {
-    if (t_.seen()) return to_verdict(t_.result());
+    if (t_.seen()) {
+      Verdict v = to_verdict(t_.result());
+      if (identities_.seen()) set_accuracy(v, identities_.result());
+      return v;
+    }
     Verdict v;
     v.label = label;
     v.note = why_none;
@@ -107,6 +114,7 @@ class VerdictKeeper {
 
  private:
   lemma2::Tightest<T> t_{lemma2::not_applicable<T>("", "", "")};
+  lemma2::Tightest<T> identities_{lemma2::not_applicable<T>("", "", "")};
 };
 
 }  // namespace annealcheck::properties

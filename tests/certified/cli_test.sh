@@ -47,19 +47,40 @@ assert j["certified"]["counts"]["refuted"] == 0 and not j["certified"]["conclusi
 assert len(c["A"]["margin"]) == 2
 PY
 
-# F1's shrunk counterexample: (C2) fails and (G) with it, certified: exit 1.
+# F1's shrunk counterexample: (C2) fails and (G) with it, certified. Lemma 2 does not
+# cover (G) there (neither (C2) nor (C2') holds): exit 3, never the code of a refuted lemma.
 printf '%s' '{"K":0,"alpha":"1/10000","checkpoints":1,"delta0":["1","1"],"eps":"1/2","gamma":["1","1/2"],"k":2,"lambda":["1","1"]}' > "$work/f1.json"
-run 1 eval --certified "$work/f1.json"
+run 3 eval --certified "$work/f1.json"
 has '^  refuted +G ' "G certified refuted without (C2)"
 has 'a conclusion is certified refuted' "the summary says the violation is certified"
+has "^verdict: Lemma 2 applies only in part; \(G\), \(P2.S\), \(P2.Sbar\) not covered: \(C2\), \(C2'\) fails on the exact input" "F1's instance: (G) outside the lemma"
+run 3 eval "$work/f1.json"
+has "^verdict: Lemma 2 applies only in part" "the default (filtered) eval says the same"
 run 2 eval --certified --prop1 --certified-bits 256 --certified-cap 128
+# delta(0) = 0: no premise holds, the lemma does not apply (exit 3, README's exit-code table),
+# by default and with --certified; --fast keeps the point verdicts (conclusions FAIL: exit 1).
+printf '%s' '{"gamma":["1","1/2"],"lambda":["1","1"],"delta0":["0","0"],"k":2,"alpha":"1/2","eps":"1/1000","K":3}' > "$work/zero.json"
+run 3 eval "$work/zero.json"
+has "^verdict: Lemma 2 does not apply; .*\(G\).* not covered: \(C1\), \(C1'\), \(C2\), \(C2'\) fails on the exact input" "delta(0) = 0: the lemma does not apply"
+run 3 eval --certified "$work/zero.json"
+run 3 eval --format json "$work/zero.json"
+python3 - "$work/out" <<'PY' || fail=1
+import json, sys
+j = json.load(open(sys.argv[1]))
+v = j["verdict"]
+assert v["exit_status"] == 3 and "G" in v["not_covered"] and "A" in v["not_covered"], v
+PY
+# five_dim: (C2) fails, (C2') covers (G): every conclusion proved, exit 0
+run 0 eval "$src/instances/examples/five_dim.json"
+has "^verdict: every conclusion proved; \(C2\) fails on the exact input, the other premise of each pair holds" "(C2') covers (G) where (C2) fails"
+
 
 run 0 check lemma2.gf-lower-bound --certified --cases 5 --type double
 has 'certified verdict: proved 5$' "a true property proved on every case"
 # An equality intervals cannot prove ((P1) attained: S-block empty, one S-bar coordinate)
 # is an undecided tie, never proved; it is not a certified refutation either.
 printf '%s' '{"gamma":["1","1/2"],"lambda":["1","1"],"delta0":["0","1"],"k":2,"alpha":"1/2","eps":"1/1000","K":3}' > "$work/p1tie.json"
-run 0 eval --certified --certified-cap 512 "$work/p1tie.json"
+run 3 eval --certified --certified-cap 512 "$work/p1tie.json"
 has '^  undecided tie P1 +513 ' "P1 attained with equality is an undecided tie at the cap"
 run 0 check dynamics.gd-closed-form --certified --cases 5 --type mpq
 has 'certified verdict: proved' "gd closed form decided exactly"

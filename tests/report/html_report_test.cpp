@@ -114,7 +114,7 @@ TEST(HtmlTrajectory, EndsAtTheDecidedSides) {
 TEST(HtmlReportDir, ReplacesAnEarlierReportAndRefusesOtherDirectories) {
   h::Campaign c;
   c.runs.push_back(h::campaign_run(refutation("falsify.f1-g-without-c2"), ""));
-  EXPECT_EQ(c.runs.back().verdict, "refuted as expected");  // properties::verdict_word, as the campaign table
+  EXPECT_EQ(c.runs.back().verdict, "refuted as expected (certified)");  // properties::verdict_word, as the campaign table
   const fs::path dir = scratch("report");
   h::write_html_report(dir.string(), c);
   EXPECT_TRUE(fs::is_regular_file(dir / "index.html"));

@@ -47,7 +47,7 @@ CampaignRun campaign_run(const properties::RunResult& r, const std::string& repo
   c.type = r.type_id;
   c.statement = properties::property_info(r.property_id).statement;
   c.ok = properties::run_succeeded(r);
-  c.verdict = properties::verdict_word(r.kind == properties::PropertyKind::Refuted, c.ok, r.within_rounding);
+  c.verdict = properties::verdict_word(r, c.ok);
   c.detail = properties::run_failure_reason(r);
   if (r.outcome == properties::Outcome::Failed && r.counterexample) c.report = report_path;
   c.run = r;

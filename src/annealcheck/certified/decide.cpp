@@ -92,23 +92,35 @@ bool looks_like_tie(const interval::RefCheck& c, long bits) {
   return tie;
 }
 
+constexpr int kTieRounds = 4;  // Options::stop_at_ties: 128, 256, 512 and 1024 bits by default
+
 Result decide(const interval::ExactProblem& e, const Options& opt, const std::vector<std::string>& labels, const Pending& extra) {
   if (opt.start_bits < 2 || opt.cap_bits < opt.start_bits) throw std::invalid_argument("certified: need 2 <= start_bits <= cap_bits");
   const auto t0 = std::chrono::steady_clock::now();
   Result res;
   std::vector<bool> decided;
+  int tie_rounds = 0;  // successive precisions at which every open check looked like a tie
+  // Only the parts the labels need; a caller's extra decisions read the whole reference.
+  const interval::ReferenceScope scope = extra ? interval::ReferenceScope{} : interval::ReferenceScope::for_labels(labels);
   for (long bits = opt.start_bits;; bits = std::min(opt.cap_bits, bits * 2)) {
-    interval::ReferenceResult r = interval::evaluate_reference(e, bits, {opt.checkpoints});
+    interval::ReferenceResult r = interval::evaluate_reference(e, bits, {opt.checkpoints, scope});
     res.bits_tried.push_back(r.bits);
     if (res.checks.empty()) {
       res.checks = requested(r, labels);
       decided.assign(res.checks.size(), false);
     }
     std::vector<std::string> open = record(res.checks, decided, r);
+    const bool only_ties = !open.empty() && std::all_of(open.begin(), open.end(), [&](const std::string& l) {
+      const interval::RefCheck* c = r.find(l);
+      return c && looks_like_tie(*c, r.bits);
+    });
+    bool extra_open = false;
     if (extra)
-      for (auto& x : extra(r)) open.push_back(std::move(x));
+      for (auto& x : extra(r)) open.push_back(std::move(x)), extra_open = true;
+    tie_rounds = only_ties && !extra_open ? tie_rounds + 1 : 0;
+    const bool ties_twice = opt.stop_at_ties && tie_rounds >= kTieRounds;
     res.final = std::move(r);
-    if (open.empty() || bits >= opt.cap_bits) {
+    if (open.empty() || bits >= opt.cap_bits || ties_twice) {
       res.pending = std::move(open);
       break;
     }

@@ -25,6 +25,11 @@ struct Options {
   long start_bits = 128;
   long cap_bits = 4096;
   std::size_t checkpoints = 16;  // the reference's own GF checkpoints (as eval)
+  // Stop raising the precision once every open check looks like a tie (looks_like_tie)
+  // at two successive precisions: an equality intervals never prove, so the cap would
+  // only confirm it (a tie is never counted as proved). The properties' per-case
+  // decisions use it; eval --certified goes to the cap.
+  bool stop_at_ties = false;
 };
 
 struct Result {

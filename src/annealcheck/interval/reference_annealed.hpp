@@ -109,10 +109,23 @@ void ReferenceEvaluator<D>::annealed(ReferenceResult& r) {
   r.quantities.insert_or_assign(quantity::fast_train_loss, enclosure(lhat));
   r.quantities.insert_or_assign(quantity::fast_population_loss, enclosure(ld));
   a_checks(r, g, Tp, fast_zero ? std::optional<I>(gap) : std::nullopt, ld, bound_a1, bound_a);
-  r.checks.push_back(a1_at_checkpoints(g, fast_zero, Tp));
+  if (scope_.annealed_checkpoints) r.checks.push_back(a1_at_checkpoints(g, fast_zero, Tp));
   p_facts(r, g.s);
   e3(r, "GF", gf_sq_, gf_epsp_);
   e3(r, "annealed", sqf, lhat);
+}
+
+template <unsigned D>
+void ReferenceEvaluator<D>::descent_facts(ReferenceResult& r) {
+  const std::optional<long> steps = gd_steps();
+  r.gd_steps = steps;
+  if (!steps) {
+    r.undecided.push_back("GD stopping step");
+    for (const char* l : {"P3", "P4", "P5"}) r.checks.push_back(undecided(l, "where GD stops is undecided at this precision"));
+    return;
+  }
+  r.gd_stopped_early = *steps < e_.K;
+  p_facts(r, static_cast<unsigned long>(*steps));
 }
 
 // The annealed run's checks left undecided for `why` ((P3)–(P5) decided when s is known).

@@ -41,7 +41,7 @@ class ReferenceEvaluator {
     eps_ = R(e.eps);
   }
 
-  ReferenceResult run() {
+  ReferenceResult run(const ReferenceScope& scope = {}) {
     ReferenceResult r;
     r.bits = numeric::number_traits<I>::bits();
     auto put = [&](const char* key, const I& v) { r.quantities.insert_or_assign(key, enclosure(v)); };
@@ -53,8 +53,10 @@ class ReferenceEvaluator {
     put(quantity::c, R(e_.c));
 
     premises(r);
-    gradient_flow(r);
-    annealed(r);
+    scope_ = scope;
+    if (scope.flow) gradient_flow(r);
+    if (scope.annealed) annealed(r);
+    else if (scope.descent) descent_facts(r);
     for (const auto& c : r.checks)
       if (c.verdict == Certainty::Undecided) r.undecided.push_back(c.label);
     return r;
@@ -236,6 +238,8 @@ class ReferenceEvaluator {
     I loss;
   };
   void annealed(ReferenceResult& r);
+  void descent_facts(ReferenceResult& r);  // (P3)–(P5) alone: where GD stops, no GF after it
+  ReferenceScope scope_;
   void give_up(ReferenceResult& r, const std::string& why, const std::optional<long>& steps);
   DescentEnd descent_end(unsigned long s) const;
   I flow_after_descent(ReferenceResult& r, const DescentEnd& g, const I& gap) const;

@@ -67,7 +67,7 @@ void ReferenceEvaluator<D>::gradient_flow(ReferenceResult& r) {
   r.quantities.insert_or_assign(quantity::gf_train_loss, enclosure(lhat));
   r.quantities.insert_or_assign(quantity::gf_population_loss, enclosure(ld));
   g_check(r, ld);
-  r.checks.push_back(g_at_checkpoints());
+  if (scope_.flow_checkpoints) r.checks.push_back(g_at_checkpoints());
   p1_p2(r, ls, lsbar);
   gf_sq_ = sq;
   gf_epsp_ = lhat;

@@ -59,8 +59,19 @@ struct ReferenceResult {
   }
 };
 
+// The parts of the reference a set of checks needs (issue 21: a filtered decision
+// pays only for the labels it asks). The premises and the input quantities are
+// always evaluated; the GF stop (T's bracket) for G, P1, P2; its checkpoints (one
+// MPFR Newton solve each) only for G@GF; the annealed run for A, A.1, E3; its
+// checkpoints only for A.1@GF; the GD steps alone for P3–P5.
+struct ReferenceScope {
+  bool flow = true, flow_checkpoints = true, annealed = true, annealed_checkpoints = true, descent = true;
+  static ReferenceScope for_labels(const std::vector<std::string>& labels);  // empty: everything
+};
+
 struct ReferenceOptions {
   std::size_t checkpoints = 16;  // as lemma2::evaluate's GF checkpoints
+  ReferenceScope scope;
 };
 
 // One evaluation at `bits` bits (MPFI, outward rounding). Thread-safe: precision

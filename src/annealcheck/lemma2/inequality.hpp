@@ -11,6 +11,9 @@
 //   WithinRounding  |m| ≤ B             — T cannot tell; a wider rung or --certified may
 //   Undecidable     a side or a bound is ±∞ in T (overflow): no rounding bound exists
 //   NotApplicable   the check does not apply to this instance
+//   Accurate        an identity that holds by construction (measure_identity below),
+//                   |lhs − rhs| ≤ B: a measurement of accuracy, not a verdict
+//                   about the lemma (issue 21, item 3); |lhs − rhs| > B Fails
 // Exact types (mpq) have B = 0: the sign of m decides, ties included. A two-sided
 // equality (decide_equal) has m = −|lhs − rhs| ≤ 0, so in a rounding type it is at
 // best WithinRounding: floating point can refute an identity but never prove one.
@@ -26,7 +29,7 @@
 namespace annealcheck::lemma2 {
 
 enum class Relation { LessEqual, Less, GreaterEqual, Greater, Equal };
-enum class Verdict { Holds, Fails, WithinRounding, Undecidable, NotApplicable };
+enum class Verdict { Holds, Fails, WithinRounding, Undecidable, NotApplicable, Accurate };
 
 inline const char* relation_symbol(Relation r) {
   switch (r) {
@@ -46,6 +49,7 @@ inline const char* verdict_name(Verdict v) {
     case Verdict::WithinRounding: return "ROUNDING";
     case Verdict::Undecidable: return "UNREPR";
     case Verdict::NotApplicable: return "n/a";
+    case Verdict::Accurate: return "ACCURATE";
   }
   return "?";
 }
@@ -57,6 +61,7 @@ inline const char* verdict_words(Verdict v) {
     case Verdict::WithinRounding: return "within rounding";
     case Verdict::Undecidable: return "not representable in this type";
     case Verdict::NotApplicable: return "not applicable";
+    case Verdict::Accurate: return "accurate within its error bound";
   }
   return "?";
 }
@@ -209,6 +214,21 @@ Inequality<T> decide_equal(std::string label, std::string statement, const Side<
   return decide(std::move(label), std::move(statement), Relation::Equal, lhs, rhs, std::move(where));
 }
 
+// lhs == rhs where the identity holds by construction (E1/E2 in β-space, E4's stop,
+// E5's closed form, E4 against Odeint, E3 attained): what is measured is the
+// computation's accuracy. In a rounding type |lhs − rhs| ≤ B (the sides' error
+// bounds: the stated tolerance) is Accurate, > B Fails — the computation is worse
+// than its error analysis says. Exact types decide the identity itself.
+template <numeric::OrderedNumber T>
+Inequality<T> measure_identity(std::string label, std::string statement, const Side<T>& lhs, const Side<T>& rhs, std::string where) {
+  Inequality<T> q = decide(std::move(label), std::move(statement), Relation::Equal, lhs, rhs, std::move(where));
+  if (q.verdict == Verdict::WithinRounding) {
+    q.verdict = Verdict::Accurate;
+    q.needed_bits = 0;
+  }
+  return q;
+}
+
 template <numeric::OrderedNumber T>
 Inequality<T> not_applicable(std::string label, std::string statement, std::string why) {
   Inequality<T> q;
@@ -234,6 +254,14 @@ T relative_bound(const Inequality<T>& q) {
   return s == numeric::from_int<T>(0) ? q.bound : T(q.bound / s);
 }
 inline constexpr double weak_relative_bound = 1e-6;
+
+// Digits to which an Accurate identity's sides agree, and the tolerance in digits
+// (−log10 of |lhs − rhs| and of B, relative to max(|lhs|, |rhs|)); +inf when equal.
+template <numeric::OrderedNumber T>
+std::pair<double, double> agreement_digits(const Inequality<T>& q) {
+  const auto digits = [](double relative) { return relative > 0 ? -std::log10(relative) : HUGE_VAL; };
+  return {digits(-static_cast<double>(relative_margin(q))), digits(static_cast<double>(relative_bound(q)))};
+}
 
 // (margin + bound) / max(|lhs|, |rhs|): how far from failing; ranks the closest case.
 template <numeric::OrderedNumber T>
@@ -299,12 +327,13 @@ class Tightest {
       case Verdict::Fails: return 0;
       case Verdict::Undecidable: return 1;
       case Verdict::WithinRounding: return 2;
+      case Verdict::Accurate: return 4;  // a measurement: reported only when no check decided anything
       default: return 3;
     }
   }
   Inequality<T> acc_;
   bool seen_ = false;
-  long counts_[5] = {0, 0, 0, 0, 0};
+  long counts_[6] = {0, 0, 0, 0, 0, 0};
 };
 
 }  // namespace annealcheck::lemma2
