@@ -247,6 +247,7 @@ std::vector<Case> cases() {
       {"verify_shard_4_of_3", {}, {"verify", "--shard", "4/3"}, "--shard"},
       {"verify_shard_letters", {}, {"verify", "--shard", "a/b"}, "--shard"},
       {"verify_resume_no_campaign", {}, {"verify", "--resume", "{dir}"}, "--resume"},
+      {"verify_resume_campaign_key_twice", {{"campaign.json", text(R"({"schema": 1, "schema": 2})")}}, {"verify", "--resume", "{dir}"}, "--resume"},
       {"verify_seed_minus_one", {}, {"verify", "--seed", "-1"}, "--seed"},
       {"verify_seed_2_to_64", {}, {"verify", "--seed", "18446744073709551616"}, "--seed"},
       {"verify_format_xml", {}, {"verify", "--format", "xml"}, "--format"},
