@@ -221,7 +221,7 @@ class Resolver {
     }
     if (n.depth > limits::kMaxClaimDepth)
       fail(n.offset, "operations nested " + std::to_string(n.depth) + " deep",
-           "at most " + std::to_string(limits::kMaxClaimDepth) + " (max_claim_depth, annealcheck limits); a chain of + and - or of * alone counts as its log2, "
+           "at most " + std::to_string(limits::kMaxClaimDepth) + " (max_claim_depth, annealcheck limits); a chain of n terms joined by + and - or by * alone counts about 16 + log2(n/16), "
            "one of / or of ^ counts in full");
     return n;
   }

@@ -335,15 +335,20 @@ std::string substitute(std::string s, const std::string& dir) {
   return s;
 }
 
+// An empty scratch directory for one case: root/cwd (the run's working directory) and root/io (its stdout, stderr).
+fs::path fresh_root(const std::string& tag) {
+  const fs::path root = fs::temp_directory_path() / ("annealcheck-" + tag + "-" + std::to_string(getpid()));
+  fs::remove_all(root);
+  fs::create_directories(root / "cwd");
+  fs::create_directories(root / "io");
+  return root;
+}
+
 class BadInput : public ::testing::TestWithParam<Case> {};
 
 TEST_P(BadInput, OneClearLineExit2NothingWritten) {
   const Case& c = GetParam();
-  const fs::path root = fs::temp_directory_path() / ("annealcheck-badinput-" + std::to_string(getpid()));
-  const fs::path dir = root / "cwd", io = root / "io";
-  fs::remove_all(root);
-  fs::create_directories(dir);
-  fs::create_directories(io);
+  const fs::path root = fresh_root("badinput"), dir = root / "cwd", io = root / "io";
   for (const File& f : c.files) std::ofstream(dir / f.name, std::ios::binary) << f.content();
   const std::set<std::string> before = listing(dir);
   std::vector<std::string> args;
@@ -455,11 +460,7 @@ class BadClaim : public ::testing::TestWithParam<ClaimCase> {};
 
 TEST_P(BadClaim, RefusedNamingWhatIsWrong) {
   const ClaimCase& c = GetParam();
-  const fs::path root = fs::temp_directory_path() / ("annealcheck-badclaim-" + std::to_string(getpid()));
-  const fs::path dir = root / "cwd", io = root / "io";
-  fs::remove_all(root);
-  fs::create_directories(dir);
-  fs::create_directories(io);
+  const fs::path root = fresh_root("badclaim"), dir = root / "cwd", io = root / "io";
   std::vector<std::string> args{"check", "--claim", c.claim(), "--cases", "3"};
   if (c.via_file) {
     std::ofstream(dir / "claims.txt", std::ios::binary) << c.claim() << "\n";
