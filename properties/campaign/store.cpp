@@ -23,7 +23,7 @@ std::string task_dir_name(const TaskPlan& t) { return io::file_name_safe(t.prope
 nlohmann::json read_json(const std::string& path, const std::string& field, const std::string& expected) {
   const std::string text = io::read_text_file(path, field, expected);
   try {
-    return nlohmann::json::parse(text);
+    return io::parse_json_once_keys(text, field, quote(path));
   } catch (const nlohmann::json::parse_error& e) {
     throw InputError(field, quote(path) + " (not JSON: " + e.what() + ")", expected);
   }

@@ -2,11 +2,15 @@
 // (position_tagged), taken from the parse's own iterators in on_success.
 #include "properties/claims/claim_parser.hpp"
 
+#include "annealcheck/limits.hpp"
 #include "properties/claims/claim_error.hpp"
 
 #include <boost/spirit/home/x3.hpp>
 
+#include <cstdio>
+#include <string_view>
 #include <type_traits>
+#include <vector>
 
 namespace annealcheck::claims {
 namespace {
@@ -84,8 +88,8 @@ const auto digits = lexeme[(+digit >> -('.' >> *digit) | '.' >> +digit) >> -(cha
 const auto identifier_def = lexeme[(alpha | char_('_')) >> *(alnum | char_('_') | char_('\''))];
 const auto number_def = x3::raw[digits][set_text];
 const auto name_def = x3::raw[identifier][set_name];
-const auto call_def = identifier >> '(' > (expression % ',') > ')';
-const auto indexed_def = identifier >> '[' > expression > ']';
+const auto call_def = (identifier >> '(') > (expression % ',') > ')';
+const auto indexed_def = (identifier >> '[') > expression > ']';
 const auto signed__def = char_('-') > unary;
 const auto primary_def = number | call | indexed | name | ('(' > expression > ')');
 const auto unary_def = signed_ | primary;
@@ -116,9 +120,51 @@ std::size_t skip_spaces(const std::string& text, std::size_t offset) {
   return offset;
 }
 
+// Before X3 sees the text (its rules recurse once per bracket and per sign, so the
+// input would set the stack's depth): at most limits::kMaxClaimBytes bytes, printable
+// ASCII only, and brackets, calls and leading signs nested at most
+// limits::kMaxClaimDepth deep. One pass, no recursion.
+void check_shape(const std::string& text) {
+  if (text.size() > limits::kMaxClaimBytes)
+    throw InputError("--claim", "a claim of " + std::to_string(text.size()) + " bytes",
+                     "at most " + std::to_string(limits::kMaxClaimBytes) + " bytes (max_claim_bytes, annealcheck limits)");
+  std::vector<std::size_t> open;  // per open bracket: the depth it adds (1 + the signs before it)
+  std::size_t depth = 0, signs = 0;
+  bool operand_next = true;  // a '-' here is a sign, not a subtraction
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const unsigned char ch = static_cast<unsigned char>(text[i]);
+    if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r') continue;
+    if (ch < 0x20 || ch >= 0x7f) {
+      char hex[8];
+      std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned>(ch));
+      throw ClaimError(text, i, std::string(ch >= 0x80 ? "the non-ASCII byte " : "the control character ") + hex,
+                       "printable ASCII: names spelled out (gamma, not the Greek letter), numbers, + - * / ^ ( ) [ ] , and a relation");
+    }
+    if (ch == '(' || ch == '[') {
+      open.push_back(signs + 1);
+      depth += signs + 1;
+      signs = 0;
+      operand_next = true;
+    } else if (ch == ')' || ch == ']') {
+      if (!open.empty()) depth -= open.back(), open.pop_back();
+      signs = 0;
+      operand_next = false;
+    } else if (ch == '-' && operand_next) {
+      ++signs;
+    } else {
+      signs = 0;
+      operand_next = std::string_view("+-*/^,<>=").find(static_cast<char>(ch)) != std::string_view::npos;
+    }
+    if (depth + signs > limits::kMaxClaimDepth)
+      throw ClaimError(text, i, "brackets and signs nested " + std::to_string(depth + signs) + " deep",
+                       "at most " + std::to_string(limits::kMaxClaimDepth) + " (max_claim_depth, annealcheck limits)");
+  }
+}
+
 }  // namespace
 
 ast::Claim parse_claim(const std::string& text) {
+  check_shape(text);
   ast::Claim out;
   Iterator first = text.begin();
   const Iterator last = text.end();
@@ -131,6 +177,9 @@ ast::Claim parse_claim(const std::string& text) {
     }
   } catch (const x3::expectation_failure<Iterator>& e) {
     const std::size_t at = skip_spaces(text, static_cast<std::size_t>(e.where() - base));
+    if (at < text.size() && (text[at] == '<' || text[at] == '>' || text[at] == '=') && (e.which() == "eoi" || e.which() == "end of input"))
+      throw ClaimError(text, at, "a second relation, " + found_at(text, at),
+                       "one relation: a claim is EXPR REL EXPR (write a <= b <= c as two claims, a <= b and b <= c)");
     throw ClaimError(text, at, "found " + found_at(text, at), expected_words(e.which()));
   }
   return out;

@@ -13,7 +13,16 @@
 //              vector name is its i-th entry); min(a, b) max(a, b) of numbers
 //   functions  exp log sqrt abs  and ^ (an integer power is exact in form)
 // Unknown names, vectors used as numbers and blocks used as values throw
-// ClaimError with the column and the names that are known.
+// ClaimError with the column and the names that are known; so does a part made of
+// numbers only that is undefined (1/0, log(0), sqrt(-1), 0^-1): it is undefined on
+// every instance.
+//
+// Size: the tree is at most limits::kMaxClaimDepth deep (ClaimError beyond), so the
+// evaluators' recursion is bounded whatever the claim; a chain of more than
+// kChainRun operands joined by + and - (or by * alone) is summed (multiplied) as a
+// balanced tree of left-to-right runs of kChainRun, so such a chain of n operands
+// costs log2(n / kChainRun) + kChainRun levels, not n. Building is linear in the
+// claim's length.
 #pragma once
 
 #include "annealcheck/lemma2/inequality.hpp"
@@ -39,12 +48,14 @@ struct Index {
 struct Node {
   Op op = Op::Constant;
   std::size_t offset = 0;  // in the claim text (for messages)
+  std::size_t from = 0, to = 0;  // the claim text [from, to) this subtree was read from
   numeric::Rational constant;
   Scalar scalar = Scalar::k;
   Vector vector = Vector::gamma;
   Index index;
   Block block = Block::All;
   std::vector<Node> args;
+  std::size_t depth = 1;  // of this subtree, at most limits::kMaxClaimDepth (every walk of the tree recurses this deep)
 };
 
 // Which computations a claim needs.
@@ -72,6 +83,8 @@ inline bool in_block(Block b, std::size_t i, std::size_t split, const std::vecto
   }
   return false;
 }
+
+inline constexpr std::size_t kChainRun = 16;
 
 // Parses (claim_parser.hpp) and resolves; throws ClaimError.
 CompiledClaim compile_claim(const std::string& text);

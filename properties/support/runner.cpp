@@ -1,5 +1,6 @@
 #include "properties/support/runner.hpp"
 
+#include "annealcheck/engine/type_id.hpp"
 #include "annealcheck/io/exact_json.hpp"
 #include "annealcheck/io/input_error.hpp"
 #include "properties/support/fnv1a.hpp"
@@ -223,7 +224,8 @@ RunResult RunContext::execute(const rc::detail::Property& property) {
   r.shrink_evaluations = s.shrink_evaluations;
   r.shrinks_accepted = s.shrinks_accepted;
   r.shrink_budget_exhausted = s.budget_exhausted;
-  if (s.current) r.bits = s.current->verdict.bits;
+  // The type's bits even when no case was decided (every one discarded: a verdict-less Verdict says 0).
+  r.bits = s.current && s.current->verdict.bits ? s.current->verdict.bits : engine::parse_type_id(o.type).bits;
   rc::detail::SuccessResult success;
   rc::detail::FailureResult failure;
   rc::detail::GaveUpResult gave_up;

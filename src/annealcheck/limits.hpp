@@ -25,6 +25,8 @@ inline constexpr std::size_t kMaxArrayItems = kMaxDimension;   // items of any o
 inline constexpr std::size_t kMaxObjectMembers = 1'000;        // members of any one JSON object
 inline constexpr long kMaxDecimalExponent = 100'000;           // |e| in a number like "1e-30"
 inline constexpr long kMaxBits = 100'000;                      // mpfr:BITS / mpfi:BITS
+inline constexpr std::size_t kMaxClaimBytes = 1u << 20;        // bytes of one --claim / claims-file line
+inline constexpr std::size_t kMaxClaimDepth = 200;             // nesting of a claim: brackets, signs, operators
 inline constexpr std::size_t kQuoteChars = 60;                 // error messages quote at most this much of a value
 
 struct LimitRow {
@@ -44,6 +46,8 @@ inline std::vector<LimitRow> table() {
       {"max_object_members", std::to_string(kMaxObjectMembers), "members of one JSON object"},
       {"max_decimal_exponent", std::to_string(kMaxDecimalExponent), "|e| of a number written like 1e-30"},
       {"max_bits", std::to_string(kMaxBits), "BITS of mpfr:BITS and mpfi:BITS"},
+      {"max_claim_bytes", std::to_string(kMaxClaimBytes), "bytes of one claim (--claim, a line of a claims file)"},
+      {"max_claim_depth", std::to_string(kMaxClaimDepth), "nesting of a claim: brackets, calls and signs inside one another, and operators in its tree (a long chain of + - or of * counts as its log2)"},
       {"quoted_value_chars", std::to_string(kQuoteChars), "characters of a bad value quoted in an error message"},
   };
 }

@@ -154,6 +154,10 @@ std::vector<Case> cases() {
       {"instance_missing", {}, {"eval", "{dir}/nonexistent.json"}, "{dir}/nonexistent.json"},
       {"instance_is_a_directory", {}, {"eval", "{dir}"}, "{dir}"},
       {"instance_unknown_field", {instance(with("surprise", "1"))}, kEval, "surprise"},
+      {"instance_gamma_twice", {instance(text(kGood.substr(0, kGood.size() - 1) + R"(, "gamma": ["1","1"]})"))}, kEval, "{dir}/instance.json"},
+      {"instance_key_twice_nested", {instance(with("gamma", R"([{"a": 1, "a": 2}, "1"])"))}, kEval, "{dir}/instance.json"},
+      {"report_key_twice", {report(report_with(R"("where": "end", )", R"("where": "end", "where": "start", )"))}, {"replay", "{dir}/report.json"}, "REPORT"},
+      {"gamma_100000_digit_rational", {instance(with("gamma", "[\"" + std::string(100000, '7') + "/" + std::string(99999, '3') + "\", \"1/0\"]"))}, kEval, "gamma[1]"},
       // instance files: values
       {"gamma_missing", {instance(text(R"({"lambda": ["1"], "delta0": ["1"], "k": 2})"))}, kEval, "gamma"},
       {"gamma_not_array", {instance(with("gamma", R"("1")"))}, kEval, "gamma"},
@@ -184,6 +188,7 @@ std::vector<Case> cases() {
       {"K_above_stepwise_limit", {instance(with("K", "1000001"))}, kEval, "K"},
       {"dK_above_limit", {instance(spectrum(101, R"(, "K": 1000000)"))}, kEval, "K"},
       {"eta_zero", {instance(with("eta", R"("0")"))}, kEval, "eta"},
+      {"eta_negative", {instance(with("eta", R"("-1/2")"))}, kEval, "eta"},
       {"checkpoints_zero", {instance(with("checkpoints", "0"))}, kEval, "checkpoints"},
       {"checkpoints_above_limit", {instance(with("checkpoints", "100001"))}, kEval, "checkpoints"},
       {"eps_underflows_double", {instance(with("eps", R"("1e-100000")"))}, eval({"--type", "double"}), "eps"},
@@ -193,6 +198,7 @@ std::vector<Case> cases() {
       {"eval_type_unknown", {kInstance}, eval({"--type", "quad"}), "--type"},
       {"eval_type_bits_1", {kInstance}, eval({"--type", "mpfr:1"}), "--type"},
       {"eval_type_bits_above_limit", {kInstance}, eval({"--type", "mpfr:100001"}), "--type"},
+      {"eval_type_bits_99999999", {kInstance}, eval({"--type", "mpfr:99999999"}), "--type"},
       {"eval_format_xml", {kInstance}, eval({"--format", "xml"}), "--format"},
       {"eval_checkpoints_hex", {kInstance}, eval({"--checkpoints", "0x10"}), "--checkpoints"},
       {"eval_checkpoints_zero", {kInstance}, eval({"--checkpoints", "0"}), "--checkpoints"},
@@ -233,7 +239,15 @@ std::vector<Case> cases() {
       {"check_seed_2_to_64", {}, {"check", "lemma2.gf-lower-bound", "--seed", "18446744073709551616"}, "--seed"},
       {"check_cases_zero", {}, {"check", "lemma2.gf-lower-bound", "--cases", "0"}, "--cases"},
       {"check_cases_octal", {}, {"check", "lemma2.gf-lower-bound", "--cases", "0o10"}, "--cases"},
+      {"check_cases_1e30", {}, {"check", "lemma2.gf-lower-bound", "--cases", "1e30"}, "--cases"},
+      {"check_html_onto_file", {{"taken", text("x")}}, {"check", "lemma2.gf-lower-bound", "--cases", "2", "--html", "{dir}/taken"}, "--html"},
       {"verify_jobs_zero", {}, {"verify", "--jobs", "0"}, "--jobs"},
+      {"verify_jobs_1000", {}, {"verify", "--jobs", "1000"}, "--jobs"},
+      {"verify_shard_0_of_3", {}, {"verify", "--shard", "0/3"}, "--shard"},
+      {"verify_shard_4_of_3", {}, {"verify", "--shard", "4/3"}, "--shard"},
+      {"verify_shard_letters", {}, {"verify", "--shard", "a/b"}, "--shard"},
+      {"verify_resume_no_campaign", {}, {"verify", "--resume", "{dir}"}, "--resume"},
+      {"verify_resume_campaign_key_twice", {{"campaign.json", text(R"({"schema": 1, "schema": 2})")}}, {"verify", "--resume", "{dir}"}, "--resume"},
       {"verify_seed_minus_one", {}, {"verify", "--seed", "-1"}, "--seed"},
       {"verify_seed_2_to_64", {}, {"verify", "--seed", "18446744073709551616"}, "--seed"},
       {"verify_format_xml", {}, {"verify", "--format", "xml"}, "--format"},
@@ -321,15 +335,20 @@ std::string substitute(std::string s, const std::string& dir) {
   return s;
 }
 
+// An empty scratch directory for one case: root/cwd (the run's working directory) and root/io (its stdout, stderr).
+fs::path fresh_root(const std::string& tag) {
+  const fs::path root = fs::temp_directory_path() / ("annealcheck-" + tag + "-" + std::to_string(getpid()));
+  fs::remove_all(root);
+  fs::create_directories(root / "cwd");
+  fs::create_directories(root / "io");
+  return root;
+}
+
 class BadInput : public ::testing::TestWithParam<Case> {};
 
 TEST_P(BadInput, OneClearLineExit2NothingWritten) {
   const Case& c = GetParam();
-  const fs::path root = fs::temp_directory_path() / ("annealcheck-badinput-" + std::to_string(getpid()));
-  const fs::path dir = root / "cwd", io = root / "io";
-  fs::remove_all(root);
-  fs::create_directories(dir);
-  fs::create_directories(io);
+  const fs::path root = fresh_root("badinput"), dir = root / "cwd", io = root / "io";
   for (const File& f : c.files) std::ofstream(dir / f.name, std::ios::binary) << f.content();
   const std::set<std::string> before = listing(dir);
   std::vector<std::string> args;
@@ -355,5 +374,132 @@ INSTANTIATE_TEST_SUITE_P(Table, BadInput, ::testing::ValuesIn(cases()),
                          [](const ::testing::TestParamInfo<Case>& i) { return i.param.name; });
 
 TEST(BadInputTable, HasAtLeastSixtyCases) { EXPECT_GE(cases().size(), 60u); }
+
+// ---- the claim language (issue 22) ---------------------------------------------
+//
+// A bad claim is exit 2 with nothing on stdout and nothing written, like the rest,
+// but its message is the claim (a window of it) with a caret under the column, then
+// the house-style line: so the LAST line is checked, and every one of `mentions`
+// must appear (what was wrong, in words). Claims that do not fit in one argument
+// (NUL bytes, 1 MiB) go through a claims file (verify --claims).
+
+struct ClaimCase {
+  std::string name;
+  Content claim;
+  std::vector<std::string> mentions;
+  bool via_file = false;
+};
+void PrintTo(const ClaimCase& c, std::ostream* os) { *os << c.name; }
+
+Content repeat(const std::string& head, const std::string& unit, std::size_t n, const std::string& tail) {
+  return [=] {
+    std::string s = head;
+    for (std::size_t i = 0; i < n; ++i) s += unit;
+    return s + tail;
+  };
+}
+Content nest(std::size_t depth, const std::string& open, const std::string& inner, const std::string& tail) {
+  return [=] {
+    std::string s;
+    for (std::size_t i = 0; i < depth; ++i) s += open;
+    return s + inner + std::string(depth, ')') + tail;
+  };
+}
+
+// Over 80 lines by exception, as cases(): one table.
+std::vector<ClaimCase> claim_cases() {
+  const std::string kDepth = "max_claim_depth";
+  return {
+      // nesting and size: refused with the limit, never a stack overflow or n^2
+      {"claim_parentheses_5000", nest(5000, "(", "LD_gf", " >= 0"), {kDepth, "nested"}},
+      {"claim_parentheses_201", nest(201, "(", "LD_gf", " >= 0"), {kDepth, "201 deep"}},
+      {"claim_signs_5000", repeat("", "-", 5000, "eps >= 0"), {kDepth}},
+      {"claim_calls_300", nest(300, "abs(", "eps", " >= 0"), {kDepth}},
+      {"claim_nested_sums_300", nest(300, "(gamma[1]+", "1", " >= 0"), {kDepth}},
+      {"claim_power_chain_300", repeat("eps", "^eps", 300, " >= 0"), {kDepth, "operations nested"}},
+      {"claim_division_chain_20000", repeat("LD_gf", "/eps", 20000, " >= 0"), {kDepth, "operations nested"}},
+      {"claim_1MiB_of_spaces_and_more", repeat("LD_gf >=", " ", 1u << 20, "0"), {"max_claim_bytes", "1048585 bytes"}, true},
+      // bytes that are no part of the language
+      {"claim_nul_byte", text(std::string("LD_gf >= \0 0", 12)), {"control character 0x00", "column 10"}, true},
+      {"claim_control_byte", text("LD_gf \x01>= 0"), {"control character 0x01", "column 7"}},
+      {"claim_greek_lambda", text("\xce\xbb[1] >= 0"), {"non-ASCII byte 0xCE", "column 1"}},
+      // undefined whatever the instance
+      {"claim_one_over_zero", text("LD_gf >= 1/0"), {"\"1/0\"", "division by zero", "whatever the instance"}},
+      {"claim_zero_over_zero_bracketed", text("LD_gf >= 1 + (2-2)/(1-1)"), {"\"(2-2)/(1-1)\"", "division by zero"}},
+      {"claim_log_zero", text("log(0) <= LD_gf"), {"\"log(0)\"", "log of a non-positive number"}},
+      {"claim_sqrt_negative", text("LD_gf >= sqrt(-1)"), {"\"sqrt(-1)\"", "sqrt of a negative number"}},
+      {"claim_zero_to_negative_power", text("LD_gf >= 0^-1"), {"\"0^-1\"", "0 to a negative power"}},
+      {"claim_index_zero", text("gamma[0] >= 0"), {"outside 1..d", "\"0\""}},
+      {"claim_index_past_d", text("lambda[d+1] >= 0"), {"outside 1..d", "\"d+1\""}},
+      // names, shapes, arities
+      {"claim_unknown_name", text("LD_gf >= epsilon"), {"unknown name \"epsilon\"", "column 10"}},
+      {"claim_unknown_function", text("foo(eps) > 0"), {"unknown function \"foo\"", "exp, log, sqrt"}},
+      {"claim_exp_two_arguments", text("exp(eps, alpha) > 0"), {"exp with 2 argument(s)", "exp(x)"}},
+      {"claim_min_one_argument", text("min(eps) > 0"), {"min with 1 argument(s)"}},
+      {"claim_block_as_number", text("LD_gf >= S"), {"S is an index set (a block), not a number"}},
+      {"claim_vector_as_number", text("gamma <= 1"), {"gamma is a vector"}},
+      {"claim_sum_without_block", text("sum(eps, alpha) > 0"), {"sum without a block"}},
+      {"claim_aggregate_in_aggregate", text("sum(S, sum(Q, gamma)) > 0"), {"an aggregate inside an aggregate"}},
+      {"claim_i_outside_aggregate", text("gamma[i] > 0"), {"the index i outside an aggregate"}},
+      {"claim_index_not_integer", text("gamma[1.5] > 0"), {"the index term 1.5", "an integer"}},
+      {"claim_index_product", text("gamma[2*k] > 0"), {"an index that is not i, k or d"}},
+      {"claim_LD_of_s", text("LD(s) > 0"), {"an argument other than t"}},
+      {"claim_number_exponent_huge", text("eps >= 1e999999999"), {"1e999999999"}},
+      // the shape EXPR REL EXPR
+      {"claim_comparison_chain", text("eps <= alpha <= 1"), {"a second relation", "two claims", "column 14"}},
+      {"claim_no_relation", text("LD_gf"), {"a relation", "the end of the claim"}},
+      {"claim_single_equals", text("LD_gf = 0"), {"a relation", "column 7"}},
+      {"claim_empty", text(""), {"the end of the claim"}},
+      {"claim_only_spaces", text("      "), {"the end of the claim"}},
+      {"claim_unclosed_parenthesis", text("(LD_gf >= 0"), {"')'"}},
+      {"claim_missing_operand", text("LD_gf >= 2 *"), {"the end of the claim"}},
+  };
+}
+
+class BadClaim : public ::testing::TestWithParam<ClaimCase> {};
+
+TEST_P(BadClaim, RefusedNamingWhatIsWrong) {
+  const ClaimCase& c = GetParam();
+  const fs::path root = fresh_root("badclaim"), dir = root / "cwd", io = root / "io";
+  std::vector<std::string> args{"check", "--claim", c.claim(), "--cases", "3"};
+  if (c.via_file) {
+    std::ofstream(dir / "claims.txt", std::ios::binary) << c.claim() << "\n";
+    args = {"verify", "--claims", (dir / "claims.txt").string(), "--cases", "1"};
+  }
+  const std::set<std::string> before = listing(dir);
+  const Outcome r = run(args, dir, io);
+  std::string last = r.err.substr(0, r.err.empty() ? 0 : r.err.size() - 1);
+  last = last.substr(last.rfind('\n') == std::string::npos ? 0 : last.rfind('\n') + 1);
+  const std::string shown = r.err.substr(0, 1200);
+
+  EXPECT_FALSE(r.timed_out) << "no answer within " << kWallCapSeconds << " s";
+  EXPECT_EQ(r.status, 2) << "stderr: " << shown;
+  EXPECT_TRUE(r.out.empty()) << "stdout: " << r.out.substr(0, 300);
+  EXPECT_EQ(last.rfind("annealcheck: error: field '--claim", 0), 0u) << "last line not the house style: " << shown;
+  EXPECT_NE(last.find("; expected "), std::string::npos) << "does not say what was expected: " << shown;
+  for (const std::string& m : c.mentions) EXPECT_NE(r.err.find(m), std::string::npos) << "does not say " << m << ": " << shown;
+  EXPECT_LE(r.err.size(), 1500u) << "the message is too long (the claim echoed whole?): " << shown;
+  EXPECT_EQ(listing(dir), before) << "the run wrote into its working directory";
+  fs::remove_all(root);
+}
+
+INSTANTIATE_TEST_SUITE_P(Claims, BadClaim, ::testing::ValuesIn(claim_cases()),
+                         [](const ::testing::TestParamInfo<ClaimCase>& i) { return i.param.name; });
+
+// The other side of the limits: what is under them is read, and fast. A flat chain
+// of 20 000 terms is linear work (it was n^2: 2.6 s at 4000 terms), and nesting at
+// max_claim_depth (200) - 2 levels still parses (the 2: the relation's other side
+// and the claim itself). Checked on 3 cases; the wall cap allows a loaded machine.
+TEST(ClaimSize, LongChainAndDeepNestingUnderTheLimitsAreChecked) {
+  const fs::path root = fs::temp_directory_path() / ("annealcheck-claimsize-" + std::to_string(getpid()));
+  fs::create_directories(root);
+  for (const std::string& claim : {repeat("LD_gf", "+0*eps", 20000, " >= 0")(), nest(190, "(", "LD_gf", " >= 0")(),
+                                   repeat("LD_gf", "-eps*0", 20000, " >= 0")()}) {
+    const Outcome r = run({"check", "--claim", claim, "--cases", "3"}, root, root);
+    EXPECT_EQ(r.status, 0) << claim.substr(0, 40) << ": " << r.err.substr(0, 600);
+    EXPECT_LT(r.seconds, 20.0) << claim.substr(0, 40);
+  }
+  fs::remove_all(root);
+}
 
 }  // namespace

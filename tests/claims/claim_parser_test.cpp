@@ -2,6 +2,7 @@
 // names and incompatible comparisons; the evaluator's values and bounds against a
 // closed form, and the decision rule (an exact tie never passes in a rounding type).
 #include "annealcheck/io/exact_json.hpp"
+#include "annealcheck/limits.hpp"
 #include "annealcheck/lemma2/blocks.hpp"
 #include "annealcheck/lemma2/conditions.hpp"
 #include "annealcheck/model/instance_spec.hpp"
@@ -14,6 +15,9 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <vector>
+
 namespace annealcheck::claims {
 namespace {
 
@@ -25,6 +29,53 @@ ClaimError error_of(const std::string& text) {
   }
   ADD_FAILURE() << "no error for " << text;
   return ClaimError(text, 0, "", "");
+}
+
+// Issue 22: the size of a claim. What is under the limits is read (a megabyte of
+// spaces, nesting at max_claim_depth, 20 000-term chains, the latter balanced so
+// that the tree stays shallow); what is over is a ClaimError naming the limit, and
+// its display is a window of the claim, not the whole of it.
+std::size_t leaves(const Node& root, Op op, std::size_t& count_op) {
+  std::size_t n = 0;
+  std::vector<const Node*> todo{&root};
+  while (!todo.empty()) {
+    const Node* x = todo.back();
+    todo.pop_back();
+    if (x->op == op) ++count_op;
+    if (x->args.empty()) ++n;
+    for (const Node& a : x->args) todo.push_back(&a);
+  }
+  return n;
+}
+
+TEST(ClaimSize, UnderTheLimitsIsReadOverIsRefusedNamingTheLimit) {
+  const std::string spaces(250'000, ' ');  // a megabyte of them in all
+  EXPECT_EQ(compile_claim(spaces + "LD_gf" + spaces + ">=" + spaces + "0" + spaces).lhs.depth, 1u);
+  const auto nest = [](std::size_t n) { return std::string(n, '(') + "eps" + std::string(n, ')') + " >= 0"; };
+  EXPECT_EQ(compile_claim(nest(limits::kMaxClaimDepth)).lhs.depth, 1u);
+  const ClaimError deep = error_of(nest(limits::kMaxClaimDepth + 1));
+  EXPECT_EQ(deep.column(), limits::kMaxClaimDepth + 1);
+  EXPECT_NE(std::string(deep.what()).find("max_claim_depth"), std::string::npos) << deep.what();
+  EXPECT_LT(deep.display().size(), 400u);
+
+  for (const char* unit : {"+eps", "-eps", "*eps"}) {
+    std::string chain = "LD_gf";
+    for (int i = 0; i < 20000; ++i) chain += unit;
+    const CompiledClaim c = compile_claim(chain + " >= 0");
+    std::size_t negs = 0;
+    EXPECT_EQ(leaves(c.lhs, Op::Neg, negs), 20001u) << unit;
+    EXPECT_EQ(negs, unit[0] == '-' ? 20000u : 0u) << unit;   // a - b read as a + (-b)
+    EXPECT_LE(c.lhs.depth, kChainRun + 16) << unit;          // 16 + log2(20001 / 16) + the negation
+    EXPECT_EQ(c.lhs.from, 0u);
+    EXPECT_EQ(c.lhs.to, chain.size());
+  }
+  std::string quotients = "LD_gf";
+  for (int i = 0; i < 20000; ++i) quotients += "/eps";
+  EXPECT_NE(std::string(error_of(quotients + " >= 0").what()).find("operations nested 201 deep"), std::string::npos);
+  // A short chain keeps its left-to-right tree: (a - b) - c, as before.
+  const CompiledClaim short_chain = compile_claim("eps - alpha - rho >= 0");
+  ASSERT_EQ(short_chain.lhs.op, Op::Sub);
+  EXPECT_EQ(short_chain.lhs.args[0].op, Op::Sub);
 }
 
 TEST(ClaimParser, SyntaxErrorPointsAtTheColumn) {

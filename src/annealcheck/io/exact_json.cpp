@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <cstring>
 #include <fstream>
+#include <set>
 #include <vector>
 
 namespace annealcheck::io {
@@ -18,6 +19,9 @@ using nlohmann::json;
 // reads. Integers that fit 64 bits stay nlohmann integers (exact); every other
 // number is kept as its literal text: number_float hands over the source text
 // beside the double, and the double is dropped.
+std::string twice(const std::string& key) { return "the key " + quote(key) + " twice in one object"; }
+constexpr const char* kOnce = "each key at most once in an object (a document must mean one thing)";
+
 class LimitedBuilder : public nlohmann::json_sax<json> {
  public:
   bool null() override { return put(nullptr); }
@@ -71,6 +75,7 @@ class LimitedBuilder : public nlohmann::json_sax<json> {
   bool within_size() {
     if (stack_.empty()) return true;
     const Open& top = stack_.back();
+    if (top.value->is_object() && top.value->contains(key_)) return fail(twice(key_), kOnce);
     if (top.value->is_array() && top.items >= limits::kMaxArrayItems)
       return fail("an array of more than " + std::to_string(limits::kMaxArrayItems) + " items",
                   "at most " + std::to_string(limits::kMaxArrayItems) + " items per array (max_array_items, see `annealcheck limits`)");
@@ -110,6 +115,20 @@ json parse_exact_json(const std::string& text, const std::string& source) {
     throw InputError(source, builder.error().empty() ? "unparsable text" : builder.error(), expected);
   }
   return builder.result();
+}
+
+json parse_json_once_keys(const std::string& text, const std::string& field, const std::string& what) {
+  std::vector<std::set<std::string>> keys;  // per open object, its keys so far
+  const json::parser_callback_t once = [&](int, json::parse_event_t event, json& parsed) {
+    if (event == json::parse_event_t::object_start) keys.emplace_back();
+    if (event == json::parse_event_t::object_end && !keys.empty()) keys.pop_back();
+    if (event == json::parse_event_t::key && !keys.empty()) {
+      const std::string& k = parsed.get_ref<const std::string&>();
+      if (!keys.back().insert(k).second) throw InputError(field, what + " (" + twice(k) + ")", kOnce);
+    }
+    return true;
+  };
+  return json::parse(text, once);
 }
 
 std::string read_text_file(const std::string& path, const std::string& field, const std::string& expected) {

@@ -6,7 +6,8 @@
 // literal text (so "1e-30" and 1e-30 mean the same exact rational), and 64-bit
 // integers as nlohmann's integers, which are exact.
 //
-// Every reader here enforces limits.hpp while it parses (a SAX handler): at most
+// Every reader here refuses a key given twice in one object (an instance must mean
+// one thing: which "gamma" would count?) naming the key, and enforces limits.hpp while it parses (a SAX handler): at most
 // kMaxNesting levels, kMaxArrayItems per array, kMaxObjectMembers per object, and
 // files of at most kMaxInputBytes (read in chunks, so /dev/zero stops there). A
 // breach is an InputError naming the source and the limit, before the document
@@ -31,6 +32,12 @@ namespace annealcheck::io {
 // Numbers as above (never a double). Throws InputError (field `source`, the
 // parser's message or the limit) on malformed JSON.
 nlohmann::json parse_exact_json(const std::string& text, const std::string& source);
+
+// A document this program wrote (a campaign's campaign.json and chunk files), whose
+// few floating-point fields are diagnostics: nlohmann's own numbers, but a key given
+// twice in one object is refused here too (InputError naming `field`, `what` and the key).
+// Other malformed JSON throws nlohmann::json::parse_error, as nlohmann::json::parse.
+nlohmann::json parse_json_once_keys(const std::string& text, const std::string& field, const std::string& what);
 
 // The whole file, at most limits::kMaxInputBytes (InputError naming `field` otherwise).
 std::string read_text_file(const std::string& path, const std::string& field, const std::string& expected);
