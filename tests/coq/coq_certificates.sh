@@ -5,7 +5,7 @@
 # coqc or coq-interval is a failure (scripts/setup-deps installs them).
 # Usage: coq_certificates.sh STEP ANNEALCHECK SOURCE_DIR WORK_DIR
 set -euo pipefail
-step=$1 bin=$2 src=$3 work=$4
+step=$1 bin=$(realpath "$2") src=$(realpath "$3") work=$(realpath -m "$4")
 lib=$work/lib
 fail() { echo "FAIL: $*" >&2; exit 1; }
 # The axiom names in Print Assumptions output: the unindented lines after "Axioms:"
