@@ -20,6 +20,12 @@ namespace annealcheck::coq {
 namespace {
 
 using numeric::Rational;
+
+void check_K(long K, const std::string& field) {
+  if (K < 0 || K > kMaxCertifiedK)
+    throw InputError(field, std::to_string(K),
+                     "0.." + std::to_string(kMaxCertifiedK) + " for a Coq certificate (K is written as a unary nat)");
+}
 constexpr unsigned kDigits = 77;  // mpfi256: 257 bits, far above coq-interval's 80
 using I = interval::Mpfi<kDigits>;
 using Traits = numeric::number_traits<I>;
@@ -121,6 +127,7 @@ Instance from_spec(const model::InstanceSpec& spec) {
   }
   if (spec.eta && !(spec.eta->value * spec.gamma[0].value == Rational(1)))
     throw InputError("eta", spec.eta->text, "1/gamma_1 (the certificate's (A), (P3)-(P5) are for eta = 1/gamma_1)");
+  check_K(spec.K, "K");
   in.k = spec.k;
   in.alpha = spec.alpha.value;
   in.eps = spec.eps.value;
@@ -132,6 +139,7 @@ Instance from_spec(const model::InstanceSpec& spec) {
 
 Instance prop1_case21(const Rational& alpha, const Rational& eps, long K, const std::string& alpha_text,
                       const std::string& eps_text) {
+  check_K(K, "--K");
   Instance in;
   in.title = "Proposition 1, case (2,1) (SPEC section 4): delta(0) = -beta* = -100/sqrt(alpha) (1, 1)";
   const Rational d0sq = Rational(10000) / alpha;  // (100/√α)², exactly

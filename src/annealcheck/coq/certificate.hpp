@@ -44,6 +44,10 @@ struct Instance {
   long K = 10;
 };
 
+// K is a unary nat in Coq: coqc checked K = 2000 (d = 5) in 12 s and overflows its
+// stack at K = 10^6, so certificates take K <= kMaxCertifiedK (InputError otherwise).
+inline constexpr long kMaxCertifiedK = 2000;
+
 enum class Goal { Conclusions, RefuteF2, ClaimF2 };
 
 struct Unprovable : std::runtime_error {
