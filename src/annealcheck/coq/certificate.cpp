@@ -37,13 +37,7 @@ constexpr mpfr_prec_t kEndBits = 40;
 constexpr long kHalfWidthLog2 = -30;
 constexpr const char* kPrec = "80";
 
-struct Mpfr {
-  explicit Mpfr(mpfr_prec_t p) { mpfr_init2(v, p); }
-  ~Mpfr() { mpfr_clear(v); }
-  Mpfr(const Mpfr&) = delete;
-  Mpfr& operator=(const Mpfr&) = delete;
-  mpfr_t v;
-};
+using Mpfr = interval::ScopedMpfr;
 
 Rational to_rational(mpfr_srcptr x) {
   Rational q;
@@ -103,6 +97,22 @@ std::string join(const std::vector<std::string>& v, const std::string& sep) {
     s.append(v[i]);
   }
   return s;
+}
+
+// `name : forall T, L^(T) = eps -> L_D(T) >= scale * min_{S̄} λ/γ`, by coq-interval on
+// the stopping-time bracket at S̄'s coordinate j (the minimiser), then min <= ratio j.
+std::string lower_bound_theorem(const std::string& name, const std::string& scale, std::size_t j) {
+  return fmt::format(
+      "Theorem {0} : forall T, lhat coords T = eps -> ld coords T >= {1} * min_over ratio Sbar.\n"
+      "Proof.\n  intros T HT. pose proof (gf_stop_bracket T HT) as HB.\n"
+      "  assert (Hm : min_over ratio Sbar <= ratio (nth {2} Sbar (0, 0, 0)))\n"
+      "    by (apply min_over_le, nth_In; cbv [Sbar coords skipn length]; lia).\n"
+      "  assert (Hpos : 0 <= {1}) by (unfold alpha, eps; lra).\n"
+      "  pose proof (Rmult_le_compat_l _ _ _ Hpos Hm).\n"
+      "  assert (ld coords T >= {1} * ratio (nth {2} Sbar (0, 0, 0))).\n"
+      "  {{ unfold T_lo, T_hi in HB. expand. interval with (i_bisect T, i_prec {3}). }}\n"
+      "  lra.\nQed.\n",
+      name, scale, j, kPrec);
 }
 
 }  // namespace
@@ -239,15 +249,7 @@ std::string certificate(const Instance& in, Goal goal) {
     << "Theorem gf_stop_exists : exists T, lhat coords T = eps.\n"
     << "Proof. destruct (stop_exists coords T_lo T_hi eps gf_lo gf_hi) as [T [_ H]]; [unfold T_lo, T_hi; lra | now exists T]. Qed.\n\n"
     << "(* (G) at the gradient-flow stop. *)\n"
-    << "Theorem G_cert : forall T, lhat coords T = eps -> ld coords T >= (1 - alpha) * eps * min_over ratio Sbar.\n"
-    << "Proof.\n  intros T HT. pose proof (gf_stop_bracket T HT) as HB.\n"
-    << "  assert (Hm : min_over ratio Sbar <= ratio (nth " << jstar - (in.k - 1) << " Sbar (0, 0, 0)))\n"
-    << "    by (apply min_over_le, nth_In; cbv [Sbar coords skipn length]; lia).\n"
-    << "  assert (Hpos : 0 <= (1 - alpha) * eps) by (unfold alpha, eps; lra).\n"
-    << "  pose proof (Rmult_le_compat_l _ _ _ Hpos Hm).\n"
-    << "  assert (ld coords T >= (1 - alpha) * eps * ratio (nth " << jstar - (in.k - 1) << " Sbar (0, 0, 0))).\n"
-    << "  { unfold T_lo, T_hi in HB. expand. interval with (i_bisect T, i_prec " << kPrec << "). }\n"
-    << "  lra.\nQed.\n\n"
+    << lower_bound_theorem("G_cert", "(1 - alpha) * eps", jstar - (in.k - 1)) << "\n"
     << "(* The annealed stop: gradient flow from delta(K) (E5) until L^ = eps. *)\n"
     << "Lemma an_lo : lhat (gd eta K coords) TA_lo > eps.\nProof. rewrite gd_closed_form. expand. interval with (i_prec " << kPrec << "). Qed.\n"
     << "Lemma an_hi : lhat (gd eta K coords) TA_hi < eps.\nProof. rewrite gd_closed_form. expand. interval with (i_prec " << kPrec << "). Qed.\n"
@@ -290,14 +292,7 @@ std::string certificate(const Instance& in, Goal goal) {
         << "Theorem F2_refuted : exists T, lhat coords T = eps /\\ ld coords T < eps * min_over ratio Sbar.\n"
         << "Proof. destruct gf_stop_exists as [T HT]. exists T. split; [exact HT | apply F2_negation, HT]. Qed.\n";
     else
-      o << "Theorem F2_claim : forall T, lhat coords T = eps -> ld coords T >= eps * min_over ratio Sbar.\n"
-        << "Proof.\n  intros T HT. pose proof (gf_stop_bracket T HT) as HB.\n"
-        << "  assert (Hm : min_over ratio Sbar <= ratio (nth " << j << " Sbar (0, 0, 0)))\n"
-        << "    by (apply min_over_le, nth_In; cbv [Sbar coords skipn length]; lia).\n"
-        << "  assert (Hpos : 0 <= eps) by (unfold eps; lra).\n  pose proof (Rmult_le_compat_l _ _ _ Hpos Hm).\n"
-        << "  assert (ld coords T >= eps * ratio (nth " << j << " Sbar (0, 0, 0))).\n"
-        << "  { unfold T_lo, T_hi in HB. expand. interval with (i_bisect T, i_prec " << kPrec << "). }\n"
-        << "  lra.\nQed.\n";
+      o << lower_bound_theorem("F2_claim", "eps", jstar - (in.k - 1));
   }
   return o.str();
 }
