@@ -8,6 +8,7 @@
 #include "annealcheck/interval/mpfi_ops.hpp"
 #include "annealcheck/interval/stopping_bracket.hpp"
 #include "annealcheck/io/input_error.hpp"
+#include "annealcheck/limits.hpp"
 
 #include <fmt/format.h>
 #include <gmp.h>
@@ -22,9 +23,9 @@ namespace {
 using numeric::Rational;
 
 void check_K(long K, const std::string& field) {
-  if (K < 0 || K > kMaxCertifiedK)
+  if (K < 0 || K > limits::kMaxCertifiedK)
     throw InputError(field, std::to_string(K),
-                     "0.." + std::to_string(kMaxCertifiedK) + " for a Coq certificate (K is written as a unary nat)");
+                     "0.." + std::to_string(limits::kMaxCertifiedK) + " for a Coq certificate (K is written as a unary nat)");
 }
 constexpr unsigned kDigits = 77;  // mpfi256: 257 bits, far above coq-interval's 80
 using I = interval::Mpfi<kDigits>;

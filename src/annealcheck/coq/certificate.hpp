@@ -44,10 +44,6 @@ struct Instance {
   long K = 10;
 };
 
-// K is a unary nat in Coq: coqc checked K = 2000 (d = 5) in 12 s and overflows its
-// stack at K = 10^6, so certificates take K <= kMaxCertifiedK (InputError otherwise).
-inline constexpr long kMaxCertifiedK = 2000;
-
 enum class Goal { Conclusions, RefuteF2, ClaimF2 };
 
 struct Unprovable : std::runtime_error {
@@ -55,7 +51,8 @@ struct Unprovable : std::runtime_error {
 };
 
 // From an instance file (InputError, exit 2, for what a certificate cannot take:
-// γ_i = 0, a step η other than 1/γ_1).
+// γ_i = 0, a step η other than 1/γ_1, K > limits::kMaxCertifiedK — K is a unary nat
+// in Coq: coqc checked K = 2000 at d = 5 in 12 s and overflows its stack at K = 10^6).
 Instance from_spec(const model::InstanceSpec& spec);
 // Proposition 1's (2,1) case (SPEC §4): γ = (2/3, 1/3), λ = (1/2, 1/2), δ(0) = −100/√α (1, 1).
 Instance prop1_case21(const numeric::Rational& alpha, const numeric::Rational& eps, long K,
