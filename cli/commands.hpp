@@ -4,7 +4,10 @@
 
 #include <CLI/CLI.hpp>
 
+#include <nlohmann/json_fwd.hpp>
+
 #include <functional>
+#include <string>
 
 namespace annealcheck::cli {
 
@@ -27,5 +30,9 @@ Command add_prop1_command(CLI::App& app);
 Command add_audit_command(CLI::App& app);
 Command add_limits_command(CLI::App& app);
 Command add_search_command(CLI::App& app);
+Command add_certify_command(CLI::App& app);
 
+// Coq certificate of the violation of F2 on a report's case (`replay REPORT --coq OUT`,
+// certify_command.cpp): 0 written, 1 when the violation cannot be certified.
+int write_f2_refutation_certificate(const nlohmann::json& instance, const std::string& source, const std::string& out);
 }  // namespace annealcheck::cli

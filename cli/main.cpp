@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
       cli::add_audit_command(app),
       cli::add_limits_command(app),
       cli::add_search_command(app),
+      cli::add_certify_command(app),
   };
   cli::harden(app);  // decimal integers only, every option
   if (argc > 1 && argv[1][0] != '-') {  // name an unknown command instead of CLI11's "A subcommand is required"

@@ -21,6 +21,7 @@ Command add_replay_command(CLI::App& app) {
     std::string path;
     std::optional<std::string> type;
     bool certified = false, fast = false;
+    std::string coq;
   };
   auto o = std::make_shared<Options>();
   CLI::App* cmd = app.add_subcommand("replay", "Re-evaluate a counterexample report and reproduce its violation");
@@ -29,9 +30,15 @@ Command add_replay_command(CLI::App& app) {
   cmd->add_flag("--certified", o->certified,
                 "Decide the case on the exact case too (the default; kept for scripts): exit 1 unless the violation is certified");
   cmd->add_flag("--fast", o->fast, "The point verdict only: no decision on the exact case")->excludes("--certified");
+  cmd->add_option("--coq", o->coq, "Write a Coq certificate of the violation (F2's reports; README \"Coq certificates\")");
   return {cmd, [o] {
             const nlohmann::json rep = report::read_report(o->path);
             const std::string id = rep["property"]["id"];
+            if (!o->coq.empty()) {
+              if (id != "falsify.f2-g-without-one-minus-alpha")
+                throw InputError("--coq", quote(id), "a report of falsify.f2-g-without-one-minus-alpha (the refutation certified in Coq)");
+              return write_f2_refutation_certificate(rep["instance"], o->path, o->coq);
+            }
             const std::string recorded_type = rep["type"]["id"];
             const std::string type = o->type.value_or(recorded_type);
             if (rep["property"].contains("claim")) {  // a text claim: parse it again (its id is its text's hash)

@@ -17,6 +17,7 @@ namespace annealcheck::limits {
 
 inline constexpr std::size_t kMaxDimension = 100'000;          // d: entries of gamma, lambda, delta0
 inline constexpr long kMaxStepwiseK = 1'000'000;               // K of a Lemma 2 run (eval, audit, instance files)
+inline constexpr long kMaxCertifiedK = 2'000;                 // K of a Coq certificate (a unary nat in Coq; coqc overflows at 10^6)
 inline constexpr long long kMaxCoordinateSteps = 100'000'000;  // d·K of a Lemma 2 run
 inline constexpr std::size_t kMaxCheckpoints = 100'000;        // GF checkpoints (--checkpoints, "checkpoints")
 inline constexpr std::size_t kMaxInputBytes = 16u << 20;       // any JSON file read (instance, report, campaign)
@@ -38,6 +39,7 @@ inline std::vector<LimitRow> table() {
   return {
       {"max_dimension", std::to_string(kMaxDimension), "d, the length of gamma, lambda and delta0 (about 2 KB per coordinate at mpfr1024)"},
       {"max_stepwise_K", std::to_string(kMaxStepwiseK), "K, GD steps of a Lemma 2 run checked step by step (eval, audit, instance files)"},
+      {"max_certified_K", std::to_string(kMaxCertifiedK), "K of `certify --coq` (K is a unary nat in Coq; K = 2000 checks in about 12 s)"},
       {"max_coordinate_steps", std::to_string(kMaxCoordinateSteps), "d*K of a Lemma 2 run"},
       {"max_checkpoints", std::to_string(kMaxCheckpoints), "GF checkpoints (--checkpoints, \"checkpoints\")"},
       {"max_input_bytes", std::to_string(kMaxInputBytes), "bytes of any JSON input file (instance, report)"},

@@ -263,6 +263,15 @@ std::vector<Case> cases() {
       {"unknown_command", {}, {"frobnicate"}, "COMMAND"},
       {"types_extra_argument", {}, {"types", "extra"}, "arguments"},
       {"replay_no_report", {}, {"replay"}, "report"},
+      // Coq certificates (issue 24): what a certificate cannot take
+      {"certify_gamma_zero", {instance(text(R"({"gamma": ["1","0"], "lambda": ["1","1"], "delta0": ["1","1"], "k": 2})"))},
+       {"certify", "{dir}/instance.json", "--coq", "{dir}/c.v"}, "gamma[1]"},
+      {"certify_K_above_limit", {}, {"certify", "--prop1", "--K", "2001", "--coq", "{dir}/c.v"}, "--K"},
+      {"certify_eta_not_inverse_gamma1", {instance(text(R"({"gamma": ["1","1/2"], "lambda": ["1","1"], "delta0": ["1","1"], "k": 2, "eta": "0.9"})"))},
+       {"certify", "{dir}/instance.json", "--coq", "{dir}/c.v"}, "eta"},
+      {"certify_no_coq", {kInstance}, {"certify", "{dir}/instance.json"}, "--coq"},
+      {"certify_report_not_f2", {report(text(kReport))}, {"certify", "{dir}/report.json", "--coq", "{dir}/c.v"}, "property.id"},
+      {"replay_coq_not_f2", {report(text(kReport))}, {"replay", "{dir}/report.json", "--coq", "{dir}/c.v"}, "--coq"},
   };
 }
 

@@ -17,6 +17,15 @@ namespace annealcheck::interval {
 template <unsigned D>
 using Mpfi = numeric::mpfi_interval<D>;
 
+// An mpfr_t of a given precision, cleared on scope exit.
+struct ScopedMpfr {
+  explicit ScopedMpfr(mpfr_prec_t p) { mpfr_init2(v, p); }
+  ~ScopedMpfr() { mpfr_clear(v); }
+  ScopedMpfr(const ScopedMpfr&) = delete;
+  ScopedMpfr& operator=(const ScopedMpfr&) = delete;
+  mpfr_t v;
+};
+
 template <unsigned D>
 mpfr_srcptr left(const Mpfi<D>& x) { return &x.backend().data()->left; }
 template <unsigned D>

@@ -76,13 +76,7 @@ class StoppingBracket {
   }
 
  private:
-  struct Mpfr {
-    explicit Mpfr(mpfr_prec_t p) { mpfr_init2(v, p); }
-    ~Mpfr() { mpfr_clear(v); }
-    Mpfr(const Mpfr&) = delete;
-    Mpfr& operator=(const Mpfr&) = delete;
-    mpfr_t v;
-  };
+  using Mpfr = ScopedMpfr;
 
   // Bisection with certified signs, from a proved bracket [a, b], until it is as
   // narrow as |t|·2^{12−bits} or the midpoint's sign is undecidable at this precision.
