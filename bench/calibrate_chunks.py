@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The chunk cost model of `verify` (issue 13; properties/campaign/chunk_cost.hpp).
+"""The chunk cost model of `verify` (issue 13; campaign/chunk_cost.hpp).
 
   calibrate_chunks.py [--exe EXE] [--write FILE] [--only REGEX]
       measures CPU seconds per case (user + sys of the worker, so that a loaded
@@ -8,7 +8,7 @@
       until a run takes at least --min-seconds; a text claim at double, long double,
       mpfr256 and the runtime rungs mpfr:128 / mpfr:1024 (for the mpfr multipliers);
       --certified over plain on a few true properties. Writes the table (default
-      properties/campaign/chunk_costs.json), which the build embeds.
+      campaign/chunk_costs.json), which the build embeds.
   calibrate_chunks.py --check [--exe EXE] [--only REGEX]
       runs one default chunk of every property x type as `verify` plans it (the
       chunk size read back from campaign.json, not recomputed here) and prints its
@@ -137,7 +137,7 @@ def chunk_size(exe, p, t, d):
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--exe", default="build/release/src/annealcheck")
-    ap.add_argument("--write", default="properties/campaign/chunk_costs.json")
+    ap.add_argument("--write", default="campaign/chunk_costs.json")
     ap.add_argument("--only", default=".", help="only property ids matching this regex")
     ap.add_argument("--min-seconds", type=float, default=0.5, help="grow a measuring run to at least this much CPU")
     ap.add_argument("--check", action="store_true", help="measure one default chunk per property x type instead")

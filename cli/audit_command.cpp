@@ -3,8 +3,8 @@
 // property's own generator (--property; properties/registry.hpp).
 #include "annealcheck/audit/audit.hpp"
 #include "annealcheck/audit/plot.hpp"
-#include "cli/html_report.hpp"
-#include "properties/report/html/html_page.hpp"
+#include "reports/html_report.hpp"
+#include "reports/html/html_page.hpp"
 #include "annealcheck/audit/property_audit.hpp"
 #include "annealcheck/audit/render.hpp"
 #include "annealcheck/io/input_error.hpp"

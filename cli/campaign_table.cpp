@@ -1,11 +1,11 @@
 #include "cli/campaign_table.hpp"
 
 #include "annealcheck/io/atomic_file.hpp"
-#include "cli/html_report.hpp"
-#include "cli/junit.hpp"
-#include "properties/claims/precision_shrink.hpp"
-#include "properties/report/counterexample_report.hpp"
-#include "properties/report/html/html_page.hpp"
+#include "reports/html_report.hpp"
+#include "reports/junit.hpp"
+#include "claims/precision_shrink.hpp"
+#include "reports/counterexample_report.hpp"
+#include "reports/html/html_page.hpp"
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>

@@ -1,11 +1,11 @@
-// What `verify` and `merge` show of a campaign (properties/campaign/): one row
+// What `verify` and `merge` show of a campaign (campaign/): one row
 // per property x type from its merged chunks, the refutation reports written,
 // then the table, JSON or JUnit. Both commands compute a CampaignResult and
 // hand it here, so one run and any merge of its shards print the same thing.
 #pragma once
 
-#include "properties/campaign/merge.hpp"
-#include "properties/campaign/plan.hpp"
+#include "campaign/merge.hpp"
+#include "campaign/plan.hpp"
 
 #include <map>
 #include <optional>
@@ -40,7 +40,7 @@ struct Presentation {
   std::optional<std::string> junit;
   std::string suite = "annealcheck verify";
   double wall_seconds = 0;
-  std::optional<std::string> html;  // --html DIR: the report page (properties/report/html/), written atomically
+  std::optional<std::string> html;  // --html DIR: the report page (reports/html/), written atomically
 };
 
 // Rows in campaign order; writes each failing task's report (and further ones) into report_dir.

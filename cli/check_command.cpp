@@ -1,14 +1,14 @@
 // `annealcheck check ID`: one property through RapidCheck; on failure a shrunk
-// counterexample report on disk (properties/report/counterexample_report.hpp).
+// counterexample report on disk (reports/counterexample_report.hpp).
 #include "annealcheck/io/input_error.hpp"
-#include "properties/report/counterexample_report.hpp"
+#include "reports/counterexample_report.hpp"
 #include "cli/claim_option.hpp"
-#include "properties/claims/precision_shrink.hpp"
+#include "claims/precision_shrink.hpp"
 #include "cli/commands.hpp"
-#include "cli/html_report.hpp"
+#include "reports/html_report.hpp"
 #include "cli/options.hpp"
 #include "properties/registry.hpp"
-#include "properties/report/html/html_page.hpp"
+#include "reports/html/html_page.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>

@@ -1,9 +1,9 @@
 #include "cli/claim_option.hpp"
 
 #include "annealcheck/io/input_error.hpp"
-#include "properties/claims/claim_error.hpp"
-#include "properties/claims/claim_property.hpp"
-#include "properties/claims/claim_tree.hpp"
+#include "claims/claim_error.hpp"
+#include "claims/claim_property.hpp"
+#include "claims/claim_tree.hpp"
 
 #include <fmt/format.h>
 

@@ -1,10 +1,10 @@
 // `--claim "EXPR REL EXPR" [--given C1,C2]` wherever a property id is accepted
-// (properties/claims/claim_property.hpp): registers the claim as a property and
+// (claims/claim_property.hpp): registers the claim as a property and
 // returns its id. A bad claim prints the claim with a caret under the column to
 // stderr, then throws its InputError (exit 2).
 #pragma once
 
-#include "properties/campaign/plan.hpp"
+#include "campaign/plan.hpp"
 
 #include <CLI/CLI.hpp>
 

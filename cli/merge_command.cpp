@@ -11,9 +11,9 @@
 #include "cli/campaign_table.hpp"
 #include "cli/claim_option.hpp"
 #include "cli/commands.hpp"
-#include "cli/html_report.hpp"
+#include "reports/html_report.hpp"
 #include "cli/options.hpp"
-#include "properties/campaign/store.hpp"
+#include "campaign/store.hpp"
 
 #include <chrono>
 #include <memory>

@@ -3,7 +3,7 @@
 // what happens there).
 #include "annealcheck/io/exact_json.hpp"
 #include "annealcheck/io/input_error.hpp"
-#include "properties/report/counterexample_report.hpp"
+#include "reports/counterexample_report.hpp"
 #include "cli/claim_option.hpp"
 #include "cli/commands.hpp"
 #include "properties/registry.hpp"

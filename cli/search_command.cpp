@@ -1,15 +1,15 @@
 // `annealcheck search (ID | --claim ...)`: targeted search for the smallest relative
-// margin of a property (properties/claims/search.hpp, NLopt Subplex with restarts).
+// margin of a property (claims/search.hpp, NLopt Subplex with restarts).
 // Prints the trajectory of improvements and the tightest instance; a counterexample
 // is written as a normal counterexample report (replay reads it) and exits 1.
 #include "annealcheck/io/input_error.hpp"
 #include "cli/claim_option.hpp"
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
-#include "properties/claims/precision_shrink.hpp"
-#include "properties/claims/search.hpp"
+#include "claims/precision_shrink.hpp"
+#include "claims/search.hpp"
 #include "properties/registry.hpp"
-#include "properties/report/counterexample_report.hpp"
+#include "reports/counterexample_report.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>

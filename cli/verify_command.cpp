@@ -1,27 +1,27 @@
 // `annealcheck verify`: the main job. Runs the whole catalog — true properties
 // and falsification targets — at their types as a campaign in chunks
-// (properties/campaign/plan.hpp): each chunk a worker process `annealcheck check
-// ... --format json` with its own seed and case count (cli/chunk_runner.hpp),
-// locally (--jobs) or over MPI ranks when launched by mpirun (cli/mpi_runner.hpp).
-// The chunks merge deterministically (properties/campaign/merge.hpp), so the
+// (campaign/plan.hpp): each chunk a worker process `annealcheck check
+// ... --format json` with its own seed and case count (campaign/chunk_runner.hpp),
+// locally (--jobs) or over MPI ranks when launched by mpirun (campaign/mpi_runner.hpp).
+// The chunks merge deterministically (campaign/merge.hpp), so the
 // table does not depend on --jobs, ranks, shards or scheduling; rows are in
 // catalog order (cli/campaign_table.hpp).
 //
-//   --out DIR       record every finished chunk in DIR (properties/campaign/store.hpp)
+//   --out DIR       record every finished chunk in DIR (campaign/store.hpp)
 //   --resume DIR    run only the chunks DIR lacks (options default to DIR's campaign)
 //   --shard I/N     run only the I-th of N slices into --out DIR; `annealcheck merge` combines
 #include "annealcheck/engine/type_id.hpp"
 #include "annealcheck/io/atomic_file.hpp"
 #include "annealcheck/io/input_error.hpp"
 #include "cli/campaign_table.hpp"
-#include "cli/chunk_runner.hpp"
+#include "campaign/chunk_runner.hpp"
 #include "cli/claim_option.hpp"
 #include "cli/commands.hpp"
-#include "cli/html_report.hpp"
-#include "cli/mpi_runner.hpp"
+#include "reports/html_report.hpp"
+#include "campaign/mpi_runner.hpp"
 #include "cli/options.hpp"
 #include "cli/progress.hpp"
-#include "properties/campaign/store.hpp"
+#include "campaign/store.hpp"
 #include "properties/registry.hpp"
 
 #include <fmt/format.h>

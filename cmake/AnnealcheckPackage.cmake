@@ -23,7 +23,7 @@ endforeach()
 
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/src/annealcheck DESTINATION ${CMAKE_INSTALL_INCLUDEDIR} FILES_MATCHING PATTERN "*.hpp")
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/properties/ DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/properties
-        FILES_MATCHING PATTERN "*.hpp" PATTERN "gtest" EXCLUDE)
+        FILES_MATCHING PATTERN "*.hpp")
 
 configure_package_config_file(${CMAKE_CURRENT_LIST_DIR}/annealcheckConfig.cmake.in
                               ${PROJECT_BINARY_DIR}/annealcheckConfig.cmake

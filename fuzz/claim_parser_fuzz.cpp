@@ -1,4 +1,4 @@
-// libFuzzer harness: the claim language (properties/claims: claim_parser + claim_tree,
+// libFuzzer harness: the claim language (claims/: claim_parser + claim_tree,
 // issue 22). Any input must either compile to a claim or raise InputError (a
 // ClaimError naming the column, or a limit); a crash, a sanitizer report (a stack
 // overflow from deep nesting among them), another exception or a hang is a bug.
@@ -8,7 +8,7 @@
 // and every node's span inside the text.
 #include "annealcheck/io/input_error.hpp"
 #include "annealcheck/limits.hpp"
-#include "properties/claims/claim_tree.hpp"
+#include "claims/claim_tree.hpp"
 
 #include <cstdint>
 #include <cstdlib>

@@ -2,7 +2,7 @@
 // Any input must either pass the schema check — then every field replay uses is
 // there with its kind — or raise InputError.
 #include "annealcheck/io/input_error.hpp"
-#include "properties/report/report_schema.hpp"
+#include "reports/report_schema.hpp"
 
 #include <cstdint>
 #include <cstdlib>

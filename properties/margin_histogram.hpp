@@ -5,7 +5,7 @@
 // [10^(kLowest + k), 10^(kLowest + k + 1)); the first bin also takes every
 // smaller nonzero margin and the last every larger one. Cases with no decided
 // inequality (n/a) or a non-finite relative margin count in `undecided`.
-// Drawn by the HTML report (properties/report/html/) as a bar chart per
+// Drawn by the HTML report (reports/html/) as a bar chart per
 // property × type. Light header: no JSON, no RapidCheck.
 #pragma once
 

@@ -76,7 +76,7 @@ struct PropertyInfo {
   // and, when set, K == refute_K.
   std::size_t refute_max_dim = 0;
   std::optional<long> refute_K;
-  // Text claims (properties/claims/): the claim and its premises, recorded in reports so replay re-parses it.
+  // Text claims (claims/): the claim and its premises, recorded in reports so replay re-parses it.
   std::string claim, claim_given;
   // Also built for the runtime-precision rung: any "mpfr:BITS", and "mpfr:random" (a
   // precision per case in [24, 2048] from the case's hash; property_def.hpp).
@@ -205,7 +205,7 @@ struct RunResult {
 };
 
 // All built-in properties, sorted by id (registered text claims are not in it:
-// a campaign plans them from its own list, properties/campaign/plan.cpp).
+// a campaign plans them from its own list, campaign/plan.cpp).
 const std::vector<PropertyInfo>& catalog();
 // Throws InputError(field "property") listing the ids when unknown.
 const PropertyInfo& property_info(std::string_view id);
@@ -213,7 +213,7 @@ const PropertyInfo& property_info(std::string_view id);
 RunResult run_property(std::string_view id, const RunOptions& options = {});
 // The case count run_property(id) makes at `type` when RunOptions::cases is unset
 // (default × ANNEALCHECK_THOROUGH, RC_PARAMS max_success=, the certified cap);
-// how `verify` sizes a campaign's tasks and chunks (properties/campaign/plan.hpp).
+// how `verify` sizes a campaign's tasks and chunks (campaign/plan.hpp).
 int resolved_cases(std::string_view id, const std::string& type, bool certified);
 
 // The check of property `id` on one case (JSON as in CaseReport::case_json; for

@@ -19,6 +19,7 @@
 #include "properties/support/exact_gen.hpp"
 #include "properties/support/lemma2_case.hpp"
 #include "properties/support/orthogonal.hpp"
+#include "properties/support/ladder.hpp"
 #include "properties/support/property_def.hpp"
 #include "properties/support/verdict.hpp"
 
@@ -202,12 +203,8 @@ detail::PropertyDef<BetaCase> def() {
     if (!c.householder.empty()) f.tags.push_back("U!=I");
     return f;
   };
-  d.add_type<double>(300, check<double>);
-#if ANNEALCHECK_FULL_LADDER
-  d.add_type<numeric::mpfr256>(80, check<numeric::mpfr256>);
-  d.add_runtime_mpfr(check<numeric::mpfr_dynamic>);  // mpfr:BITS, mpfr:random; precision shrinking (issue 14)
-  d.add_type<numeric::mpq>(100, check<numeric::mpq>);
-#endif
+  detail::add_ladder<detail::kExactRungs>(d, {.double_cases = 300, .mpfr256_cases = 80, .mpq_cases = 100},
+                                          []<class T>(const BetaCase& c) { return check<T>(c); });
   return d;
 }
 

@@ -16,6 +16,7 @@
 #include "annealcheck/numeric/mpfr_traits.hpp"
 #include "properties/support/lemma2_case.hpp"
 #include "properties/support/lemma2_property.hpp"
+#include "properties/support/ladder.hpp"
 #include "properties/support/property_def.hpp"
 #include "properties/support/verdict.hpp"
 
@@ -83,12 +84,8 @@ detail::PropertyDef<Lemma2Case> def() {
   d.info.max_dim = 64;
   detail::use_lemma2_cases(d);
   d.generator = detail::gd_phase_cases;
-  d.add_type<double>(400, check<double>);
-#if ANNEALCHECK_FULL_LADDER
-  d.add_type<numeric::mpfr256>(100, check<numeric::mpfr256>);
-  d.add_runtime_mpfr(check<numeric::mpfr_dynamic>);  // mpfr:BITS, mpfr:random; precision shrinking (issue 14)
-  d.add_type<numeric::mpq>(100, check<numeric::mpq>);
-#endif
+  detail::add_ladder<detail::kExactRungs>(d, {.double_cases = 400, .mpfr256_cases = 100, .mpq_cases = 100},
+                                          []<class T>(const Lemma2Case& c) { return check<T>(c); });
   return d;
 }
 

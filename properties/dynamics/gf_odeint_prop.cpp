@@ -22,6 +22,7 @@
 #include "properties/support/exact_gen.hpp"
 #include "properties/support/lemma2_case.hpp"
 #include "properties/support/orthogonal.hpp"
+#include "properties/support/ladder.hpp"
 #include "properties/support/property_def.hpp"
 #include "properties/support/verdict.hpp"
 
@@ -189,10 +190,8 @@ detail::PropertyDef<OdeCase> def() {
   d.to_json = [](const OdeCase& c) { return to_json(c); };
   d.from_json = from_json;
   d.facts = facts_of;
-  d.add_type<double>(400, check<double>);
-#if ANNEALCHECK_FULL_LADDER
-  d.add_type<numeric::mpfr256>(60, check<numeric::mpfr256>);
-#endif
+  detail::add_ladder<detail::kFixedRungs>(d, {.double_cases = 400, .mpfr256_cases = 60},
+                                          []<class T>(const OdeCase& c) { return check<T>(c); });
   // No runtime rung (mpfr:BITS, mpfr:random), hence no precision shrinking: the check's
   // allowance is dominated by the integrator's tolerance τ, fixed per type (2^−40,
   // 1e−30), not by the precision, so "the smallest precision that agrees" would measure

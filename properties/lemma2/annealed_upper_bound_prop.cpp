@@ -16,6 +16,7 @@
 #include "properties/lemma2/lemma2_checks.hpp"
 #include "properties/support/lemma2_case.hpp"
 #include "properties/support/lemma2_property.hpp"
+#include "properties/support/ladder.hpp"
 #include "properties/support/property_def.hpp"
 
 namespace annealcheck::properties {
@@ -94,11 +95,8 @@ detail::PropertyDef<Lemma2Case> def(bool strengthened) {
     if (strengthened && !c1_holds(c.spec)) f.tags.push_back("C1-fails");
     return f;
   };
-  d.add_type<double>(400, [strengthened](const Lemma2Case& c) { return check_a<double>(c, strengthened); });
-#if ANNEALCHECK_FULL_LADDER
-  d.add_type<numeric::mpfr256>(100, [strengthened](const Lemma2Case& c) { return check_a<numeric::mpfr256>(c, strengthened); });
-  d.add_runtime_mpfr([strengthened](const Lemma2Case& c) { return check_a<numeric::mpfr_dynamic>(c, strengthened); });
-#endif
+  detail::add_ladder<detail::kFloatRungs>(d, {.double_cases = 400, .mpfr256_cases = 100},
+                                          [strengthened]<class T>(const Lemma2Case& c) { return check_a<T>(c, strengthened); });
   return d;
 }
 

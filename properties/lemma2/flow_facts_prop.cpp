@@ -14,6 +14,7 @@
 #include "properties/lemma2/lemma2_checks.hpp"
 #include "properties/support/lemma2_case.hpp"
 #include "properties/support/lemma2_property.hpp"
+#include "properties/support/ladder.hpp"
 #include "properties/support/property_def.hpp"
 
 namespace annealcheck::properties {
@@ -104,19 +105,11 @@ void add_flow_facts(Catalog& c) {
   auto p1 = def("lemma2.p1-stopping-time",
                 "(P1) e^{-4 gamma_k t} M <= eps' (also with M'), as ln M - 4 gamma_k t <= ln eps', at every GF checkpoint "
                 "(eps' = Lhat there); (E4) Lhat(delta(T)) = eps at the stop");
-  p1.add_type<double>(400, check_p1<double>);
-#if ANNEALCHECK_FULL_LADDER
-  p1.add_type<numeric::mpfr256>(100, check_p1<numeric::mpfr256>);
-  p1.add_runtime_mpfr(check_p1<numeric::mpfr_dynamic>);
-#endif
+  add_ladder<kFloatRungs>(p1, {.double_cases = 400, .mpfr256_cases = 100}, []<class T>(const Lemma2Case& x) { return check_p1<T>(x); });
   c.push_back(make_entry(std::move(p1)));
   auto p2 = def("lemma2.p2-block-split",
                 "(P2) under (C1), (C2): L_S(delta(t)) <= alpha eps' and L_Sbar(delta(t)) >= (1-alpha) eps' at every GF checkpoint (eps' = Lhat there)");
-  p2.add_type<double>(400, check_p2<double>);
-#if ANNEALCHECK_FULL_LADDER
-  p2.add_type<numeric::mpfr256>(100, check_p2<numeric::mpfr256>);
-  p2.add_runtime_mpfr(check_p2<numeric::mpfr_dynamic>);
-#endif
+  add_ladder<kFloatRungs>(p2, {.double_cases = 400, .mpfr256_cases = 100}, []<class T>(const Lemma2Case& x) { return check_p2<T>(x); });
   c.push_back(make_entry(std::move(p2)));
 }
 }  // namespace detail

@@ -16,6 +16,7 @@
 #include "properties/lemma2/lemma2_checks.hpp"
 #include "properties/support/lemma2_case.hpp"
 #include "properties/support/lemma2_property.hpp"
+#include "properties/support/ladder.hpp"
 #include "properties/support/property_def.hpp"
 
 namespace annealcheck::properties {
@@ -53,12 +54,8 @@ detail::PropertyDef<Lemma2Case> def(int fact) {
   d.info.max_dim = 64;
   detail::use_lemma2_cases(d);
   d.generator = detail::gd_phase_cases;
-  d.add_type<double>(400, [fact](const Lemma2Case& c) { return check_fact<double>(c, fact); });
-#if ANNEALCHECK_FULL_LADDER
-  d.add_type<numeric::mpfr256>(100, [fact](const Lemma2Case& c) { return check_fact<numeric::mpfr256>(c, fact); });
-  d.add_runtime_mpfr([fact](const Lemma2Case& c) { return check_fact<numeric::mpfr_dynamic>(c, fact); });
-  d.add_type<numeric::mpq>(100, [fact](const Lemma2Case& c) { return check_fact<numeric::mpq>(c, fact); });
-#endif
+  detail::add_ladder<detail::kExactRungs>(d, {.double_cases = 400, .mpfr256_cases = 100, .mpq_cases = 100},
+                                          [fact]<class T>(const Lemma2Case& c) { return check_fact<T>(c, fact); });
   return d;
 }
 

@@ -13,6 +13,7 @@
 #include "properties/lemma2/lemma2_checks.hpp"
 #include "properties/support/lemma2_case.hpp"
 #include "properties/support/lemma2_property.hpp"
+#include "properties/support/ladder.hpp"
 #include "properties/support/property_def.hpp"
 
 namespace annealcheck::properties {
@@ -73,11 +74,8 @@ detail::PropertyDef<Lemma2Case> def(bool strengthened) {
     }
     return f;
   };
-  d.add_type<double>(400, [strengthened](const Lemma2Case& c) { return check_g<double>(c, strengthened); });
-#if ANNEALCHECK_FULL_LADDER
-  d.add_type<numeric::mpfr256>(100, [strengthened](const Lemma2Case& c) { return check_g<numeric::mpfr256>(c, strengthened); });
-  d.add_runtime_mpfr([strengthened](const Lemma2Case& c) { return check_g<numeric::mpfr_dynamic>(c, strengthened); });
-#endif
+  detail::add_ladder<detail::kFloatRungs>(d, {.double_cases = 400, .mpfr256_cases = 100},
+                                          [strengthened]<class T>(const Lemma2Case& c) { return check_g<T>(c, strengthened); });
   return d;
 }
 

@@ -17,7 +17,7 @@
 #include "annealcheck/model/instance.hpp"
 #include "annealcheck/model/instance_spec.hpp"
 #include "annealcheck/model/losses.hpp"
-#include "properties/certified/exact_premise.hpp"
+#include "properties/exact/exact_premise.hpp"
 #include "properties/support/runner.hpp"
 #include "properties/support/verdict.hpp"
 

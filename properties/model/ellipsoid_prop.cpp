@@ -17,6 +17,7 @@
 #include "annealcheck/numeric/mpfr_traits.hpp"
 #include "properties/support/exact_gen.hpp"
 #include "properties/support/lemma2_case.hpp"
+#include "properties/support/ladder.hpp"
 #include "properties/support/property_def.hpp"
 #include "properties/support/spectrum_gen.hpp"
 #include "properties/support/verdict.hpp"
@@ -173,12 +174,8 @@ detail::PropertyDef<EllipsoidCase> def() {
   d.to_json = [](const EllipsoidCase& c) { return to_json(c); };
   d.from_json = from_json;
   d.facts = facts_of;
-  d.add_type<double>(1000, check<double>);
-#if ANNEALCHECK_FULL_LADDER
-  d.add_type<numeric::mpfr256>(300, check<numeric::mpfr256>);
-  d.add_runtime_mpfr(check<numeric::mpfr_dynamic>);  // mpfr:BITS, mpfr:random; precision shrinking (issue 14)
-  d.add_type<numeric::mpq>(300, check<numeric::mpq>);
-#endif
+  detail::add_ladder<detail::kExactRungs>(d, {.double_cases = 1000, .mpfr256_cases = 300, .mpq_cases = 300},
+                                          []<class T>(const EllipsoidCase& c) { return check<T>(c); });
   return d;
 }
 

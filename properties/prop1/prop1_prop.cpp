@@ -14,6 +14,7 @@
 #include "annealcheck/numeric/mpfr_traits.hpp"
 #include "properties/lemma2/lemma2_checks.hpp"
 #include "properties/prop1/prop1_case.hpp"
+#include "properties/support/ladder.hpp"
 #include "properties/support/property_def.hpp"
 
 namespace annealcheck::properties {
@@ -107,19 +108,10 @@ detail::PropertyDef<Prop1Case> def(bool case21) {
   d.to_json = [](const Prop1Case& c) { return to_json(c); };
   d.from_json = prop1_case_from_json;
   d.facts = [](const Prop1Case& c) { return facts(c); };
-  if (case21) {
-    d.add_type<double>(500, check21<double>);
-#if ANNEALCHECK_FULL_LADDER
-    d.add_type<numeric::mpfr256>(200, check21<numeric::mpfr256>);
-    d.add_runtime_mpfr(check21<numeric::mpfr_dynamic>);  // mpfr:BITS, mpfr:random; precision shrinking (issue 14)
-#endif
-  } else {
-    d.add_type<double>(500, check30<double>);
-#if ANNEALCHECK_FULL_LADDER
-    d.add_type<numeric::mpfr256>(200, check30<numeric::mpfr256>);
-    d.add_runtime_mpfr(check30<numeric::mpfr_dynamic>);
-#endif
-  }
+  if (case21)
+    detail::add_ladder<detail::kFloatRungs>(d, {.double_cases = 500, .mpfr256_cases = 200}, []<class T>(const Prop1Case& c) { return check21<T>(c); });
+  else
+    detail::add_ladder<detail::kFloatRungs>(d, {.double_cases = 500, .mpfr256_cases = 200}, []<class T>(const Prop1Case& c) { return check30<T>(c); });
   return d;
 }
 

@@ -46,7 +46,7 @@ struct PropertyEntry {
   std::function<std::vector<model::InstanceSpec>(std::size_t n, std::uint64_t seed)> lemma2_instances;
 };
 
-// Defined in properties/certified/: the certified check of a property by id (null when it has none).
+// Defined in properties/exact/: the certified check of a property by id (null when it has none).
 using CertifyFn = std::function<CertifiedVerdict(const nlohmann::json&)>;
 CertifyFn certified_check(std::string_view id);
 // The certified check of a property made at run time (a text claim): found by
@@ -62,7 +62,7 @@ ResolvedOptions resolve(const PropertyInfo& info, const RunOptions& options);
 // Defined in properties/catalog.cpp: appends every property of the catalog.
 void add_all_properties(Catalog& catalog);
 
-// A property made at run time (a text claim, properties/claims/): found by id like
+// A property made at run time (a text claim, claims/): found by id like
 // the catalog's (run_property, check_case, property_info), not listed by catalog().
 // Registering an id again replaces the entry. Not thread-safe: register before running.
 void add_runtime_property(PropertyEntry e);

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Certified text claims end to end (issue 14, `--certified`; properties/claims/claim_certified.hpp):
+# Certified text claims end to end (issue 14, `--certified`; claims/claim_certified.hpp):
 # the published (G) as a claim is proved on generated instances; the example claim's
 # counterexample is certified refuted and its report replays --certified; an equality the
 # intervals cannot prove is never proved; `verify --claims F --certified` and

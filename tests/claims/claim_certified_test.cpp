@@ -1,4 +1,4 @@
-// Certified claims (properties/claims/claim_certified.hpp) on instances whose
+// Certified claims (claims/claim_certified.hpp) on instances whose
 // values are known by hand:
 //   A: γ = (2, 1), λ = (3, 5), δ(0) = (1, 0), ε = 1/2: L̂ = 2e^{−8T} = 1/2, so L_D(δ_GF(T)) = 3/4
 //      exactly and T = ln(2)/4 (precision_shrink_test's case).
@@ -6,7 +6,7 @@
 //      so L_D(T) ≈ 0.114277 < 1/8 = 2(1 − α)ε·min_S̄ λ/γ: the example claim fails there.
 // The certified decisions must match: true claims proved, false ones refuted with a
 // margin enclosure of the right sign, equalities the intervals cannot prove left undecided.
-#include "properties/claims/claim_property.hpp"
+#include "claims/claim_property.hpp"
 #include "properties/registry.hpp"
 
 #include <gtest/gtest.h>

@@ -1,4 +1,4 @@
-// Text claims (properties/claims/): the parser's column on syntax errors, unknown
+// Text claims (claims/): the parser's column on syntax errors, unknown
 // names and incompatible comparisons; the evaluator's values and bounds against a
 // closed form, and the decision rule (an exact tie never passes in a rounding type).
 #include "annealcheck/io/exact_json.hpp"
@@ -8,10 +8,10 @@
 #include "annealcheck/model/instance_spec.hpp"
 #include "annealcheck/numeric/builtin_traits.hpp"
 #include "annealcheck/numeric/mpfr_traits.hpp"
-#include "properties/claims/claim_error.hpp"
-#include "properties/claims/claim_eval.hpp"
-#include "properties/claims/claim_property.hpp"
-#include "properties/claims/claim_tree.hpp"
+#include "claims/claim_error.hpp"
+#include "claims/claim_eval.hpp"
+#include "claims/claim_property.hpp"
+#include "claims/claim_tree.hpp"
 
 #include <gtest/gtest.h>
 

@@ -8,7 +8,7 @@
 #include "annealcheck/engine/type_id.hpp"
 #include "annealcheck/model/instance_spec.hpp"
 #include "annealcheck/numeric/rational.hpp"
-#include "properties/claims/claim_property.hpp"
+#include "claims/claim_property.hpp"
 #include "properties/registry.hpp"
 
 #include <gtest/gtest.h>

@@ -1,8 +1,8 @@
-// Precision shrinking (properties/claims/precision_shrink.hpp) on the closed-form
+// Precision shrinking (claims/precision_shrink.hpp) on the closed-form
 // instance of claim_parser_test (L_D(δ_GF(T)) = 3/4 exactly): a claim false by
 // 1e-20 fails from some B bits on and is within rounding below; the bisection finds B.
-#include "properties/claims/claim_property.hpp"
-#include "properties/claims/precision_shrink.hpp"
+#include "claims/claim_property.hpp"
+#include "claims/precision_shrink.hpp"
 
 #include <gtest/gtest.h>
 #include <iostream>

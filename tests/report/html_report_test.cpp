@@ -1,12 +1,12 @@
-// The campaign report page (properties/report/html/, issue 15) and verify's
+// The campaign report page (reports/html/, issue 15) and verify's
 // progress line (cli/progress.hpp): escaping, the counterexample's trajectory,
 // the directory written atomically, and the size and time of a 50 × 3 report.
 // The page in a real browser: browser_test.py (label `browser`).
 #include "annealcheck/io/input_error.hpp"
 #include "cli/progress.hpp"
 #include "properties/registry.hpp"
-#include "properties/report/html/html_page.hpp"
-#include "properties/report/html/html_text.hpp"
+#include "reports/html/html_page.hpp"
+#include "reports/html/html_text.hpp"
 
 #include <gtest/gtest.h>
 

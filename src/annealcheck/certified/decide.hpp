@@ -2,7 +2,7 @@
 // (interval/reference_result.hpp, MPFI from the exact rational instance) evaluated
 // at start_bits, then at twice the bits, ... up to cap_bits, until every requested
 // check is decided. Used by `eval --certified`, by the properties' certified checks
-// (properties/certified/) and by `audit` (its reference, audit/audit.cpp).
+// (properties/exact/) and by `audit` (its reference, audit/audit.cpp).
 //
 // Contract: a check is proved / refuted only when the reference decides it at some
 // precision (the first precision that does is recorded; a later contradiction is a

@@ -38,37 +38,22 @@ std::string render_table(const EvalReport& r) {
 }
 
 nlohmann::json render_json(const EvalReport& r) {
-  nlohmann::json j;
-  j["type"] = r.type_id;
-  j["bits"] = r.bits;
-  j["quantities"] = nlohmann::json::array();
+  nlohmann::json j{{"type", r.type_id}, {"bits", r.bits}, {"quantities", nlohmann::json::array()}, {"checks", nlohmann::json::array()}};
   for (const auto& q : r.quantities) j["quantities"].push_back({{"label", q.label}, {"name", q.name}, {"value", q.value}});
-  j["checks"] = nlohmann::json::array();
   for (const auto& c : r.checks) {
     nlohmann::json cj{{"label", c.label}, {"statement", c.statement}, {"verdict", c.verdict}, {"premise", c.premise}};
-    if (!c.lhs.empty()) {
-      cj["relation"] = c.relation;
-      cj["lhs"] = c.lhs;
-      cj["rhs"] = c.rhs;
-      cj["margin"] = c.margin;
-      cj["relative_margin"] = c.relative_margin;
-      cj["lhs_error"] = c.lhs_error;
-      cj["rhs_error"] = c.rhs_error;
-      cj["bound"] = c.bound;
-      cj["relative_bound"] = c.relative_bound;
-      cj["weak"] = c.weak;
-      cj["where"] = c.where;
-    }
+    if (!c.lhs.empty())  // nlohmann::json objects keep their keys sorted: the order here is for the reader
+      cj.update({{"relation", c.relation}, {"lhs", c.lhs}, {"rhs", c.rhs}, {"margin", c.margin},
+                 {"relative_margin", c.relative_margin}, {"lhs_error", c.lhs_error}, {"rhs_error", c.rhs_error},
+                 {"bound", c.bound}, {"relative_bound", c.relative_bound}, {"weak", c.weak}, {"where", c.where}});
     if (!c.decide_with.empty()) cj["decide_with"] = c.decide_with;
     if (!c.note.empty()) cj["note"] = c.note;
     j["checks"].push_back(cj);
   }
-  j["premises_hold"] = r.premises_hold;
-  j["conclusions_hold"] = r.conclusions_hold;
-  j["premises_within_rounding"] = r.premises_within_rounding;
-  j["conclusions_within_rounding"] = r.conclusions_within_rounding;
-  j["unrepresentable"] = r.unrepresentable;
-  j["weak"] = r.weak;
+  j.update({{"premises_hold", r.premises_hold}, {"conclusions_hold", r.conclusions_hold},
+            {"premises_within_rounding", r.premises_within_rounding},
+            {"conclusions_within_rounding", r.conclusions_within_rounding}, {"unrepresentable", r.unrepresentable},
+            {"weak", r.weak}});
   return j;
 }
 

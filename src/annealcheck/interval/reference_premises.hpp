@@ -51,7 +51,7 @@ void ReferenceEvaluator<D>::premises(ReferenceResult& r) {
 // L̂(δ(0)) ≤ ε) there is none, and each is n/a — the rungs' convention
 // (lemma2::StepwiseFacts reports n/a when it saw no step), so the audit compares
 // like with like. A certified property whose conclusion is n/a under proved
-// premises is still proved (vacuously): properties/certified/certified_case.cpp summarize.
+// premises is still proved (vacuously): properties/exact/certified_case.cpp summarize.
 template <unsigned D>
 void ReferenceEvaluator<D>::p_facts(ReferenceResult& r, unsigned long s) const {
   const std::size_t d = e_.dim();

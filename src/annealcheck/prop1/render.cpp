@@ -39,19 +39,14 @@ json numbers_json(const std::vector<Number>& v) {
 json run_json(const RunText& r) {
   json j{{"name", r.name}, {"method", r.method}, {"solver", r.solver_note}};
   if (r.name.rfind("annealed", 0) == 0) {
-    j["gd_steps"] = r.gd_steps;
-    j["gd_stopped_early"] = r.stopped_early;
-    j["gd_overflow"] = r.overflow;
+    j.update({{"gd_steps", r.gd_steps}, {"gd_stopped_early", r.stopped_early}, {"gd_overflow", r.overflow},
+              {"gd_train_loss", r.gd_train_loss.full}});
     if (r.overflow) j["gd_overflow_step"] = r.overflow_step;
-    j["gd_train_loss"] = r.gd_train_loss.full;
   }
-  if (!r.train_loss.full.empty()) {
-    j["flow_time"] = r.flow_time.full;
-    j["train_loss"] = r.train_loss.full;
-    j["test_loss"] = r.test_loss.full;
-    j["residual_eigen"] = numbers_json(r.residual);
-    j["relative_difference_to_diagonal_route"] = r.route_relative_difference.full;
-  }
+  if (!r.train_loss.full.empty())
+    j.update({{"flow_time", r.flow_time.full}, {"train_loss", r.train_loss.full}, {"test_loss", r.test_loss.full},
+              {"residual_eigen", numbers_json(r.residual)},
+              {"relative_difference_to_diagonal_route", r.route_relative_difference.full}});
   j["diagonal_route_test_loss"] = r.diagonal_route_test_loss.full;
   return j;
 }
@@ -93,20 +88,10 @@ std::string sample_text(const SampleText& t, const std::string& heading) {
 }
 
 json sample_json(const SampleText& t) {
-  json j;
-  j["sequence"] = t.sequence;
-  j["counts"] = t.counts;
-  j["X"] = t.X;
-  j["y"] = numbers_json(t.y);
-  j["S_X"] = t.S_X;
-  j["Sigma_X"] = t.Sigma_X;
-  j["gamma"] = t.gamma;
-  j["descent_factors"] = t.factors;
-  j["kind"] = t.kind;
-  j["kind_note"] = t.kind_note;
-  j["gf"] = run_json(t.gf);
-  j["annealed"] = run_json(t.annealed);
-  return j;
+  return {{"sequence", t.sequence}, {"counts", t.counts},     {"X", t.X},
+          {"y", numbers_json(t.y)}, {"S_X", t.S_X},           {"Sigma_X", t.Sigma_X},
+          {"gamma", t.gamma},       {"descent_factors", t.factors}, {"kind", t.kind},
+          {"kind_note", t.kind_note}, {"gf", run_json(t.gf)}, {"annealed", run_json(t.annealed)}};
 }
 
 json summary_json(const DrawSummary& s) {
