@@ -18,18 +18,87 @@
 
 namespace annealcheck::cli {
 
+namespace {
+
+struct CheckOptions {
+  std::optional<std::string> id;
+  ClaimOptions claim;
+  std::string type = "double", report_dir = "reports", format = "text";
+  std::optional<int> cases;
+  std::optional<std::uint64_t> seed;
+  std::optional<std::size_t> max_dim;
+  std::optional<std::string> html;
+  bool certified = false, fast = false;
+};
+
+// The run's result as text or one JSON object, with the report and replay lines.
+void print_check(const CheckOptions& o, const properties::PropertyInfo& info, const properties::RunResult& r,
+                 const std::optional<report::WrittenReport>& written, const std::optional<claims::PrecisionShrink>& precision) {
+  if (o.format == "json") {
+    nlohmann::json j = properties::run_to_json(r);
+    j["succeeded"] = properties::run_succeeded(r);
+    j["failure_reason"] = properties::run_failure_reason(r);
+    if (written) j["report"] = written->json_path;
+    if (precision) j["precision"] = claims::to_json(*precision);
+    std::cout << j.dump() << "\n";
+  } else {
+    std::cout << properties::render_run(r);
+    if (precision) std::cout << "  precision: " << precision->statement << "\n";
+    if (written)
+      std::cout << fmt::format("\nreport: {}\n        {}\nreplay: annealcheck replay {}\n", written->json_path,
+                               written->markdown_path, written->json_path);
+    if (info.kind == properties::PropertyKind::Refuted)
+      std::cout << (properties::run_succeeded(r) ? "\nrefuted as expected (a known-false claim)\n"
+                                                 : "\nNOT refuted as expected: " + properties::run_failure_reason(r) + "\n");
+  }
+}
+
+int run_check(const CheckOptions& o) {
+  const std::string id = resolve_property(o.id, o.claim);
+  const properties::PropertyInfo& info = properties::property_info(id);  // InputError when unknown
+  if (std::find(info.types.begin(), info.types.end(), o.type) == info.types.end() && !(info.runtime_mpfr && properties::is_runtime_mpfr_type(o.type))) {
+    std::string types;
+    for (const auto& t : info.types) types += (types.empty() ? "" : ", ") + t;
+    throw InputError("--type", "\"" + o.type + "\"", "a type " + info.id + " is built for: " + types);
+  }
+  if (o.html) check_html_target(*o.html);
+  properties::RunOptions ro;
+  ro.type = o.type;
+  ro.cases = o.cases;
+  ro.seed = o.seed;
+  ro.max_dim = o.max_dim;
+  ro.certified = o.certified;
+  ro.fast = o.fast;
+  const properties::RunResult r = properties::run_property(id, ro);
+  std::optional<report::WrittenReport> written;
+  std::optional<claims::PrecisionShrink> precision;
+  if (r.outcome == properties::Outcome::Failed && r.counterexample) {
+    precision = claims::shrink_precision(r);
+    nlohmann::json extra = nlohmann::json::object();
+    if (precision) extra["precision"] = claims::to_json(*precision);
+    written = report::write_report(r, o.report_dir, extra);
+  }
+  if (o.html)
+    report::html::write_html_report(*o.html, {html_header("check " + id, {o.type}, o.cases, o.seed, r.seconds),
+                                               {report::html::campaign_run(r, written ? written->json_path : "")}, nullptr});
+  print_check(o, info, r, written, precision);
+  if (r.certified && info.kind == properties::PropertyKind::Holds && !properties::run_succeeded(r)) {
+    const auto& cx = r.counterexample;  // a claim stated as true and refuted: say whether the refutation is certified
+    if (o.format == "json") {
+    } else if (r.outcome == properties::Outcome::Failed && cx && cx->certified && cx->certified->decision == "refuted") {
+      std::cout << "\nrefuted: " << properties::certified_statement(*cx->certified) << "\n";
+    } else {
+      std::cout << "\nNOT certified: " << properties::run_failure_reason(r) << "\n";
+    }
+    return 1;
+  }
+  return r.outcome == properties::Outcome::Passed ? 0 : 1;
+}
+
+}  // namespace
+
 Command add_check_command(CLI::App& app) {
-  struct Options {
-    std::optional<std::string> id;
-    ClaimOptions claim;
-    std::string type = "double", report_dir = "reports", format = "text";
-    std::optional<int> cases;
-    std::optional<std::uint64_t> seed;
-    std::optional<std::size_t> max_dim;
-    std::optional<std::string> html;
-    bool certified = false, fast = false;
-  };
-  auto o = std::make_shared<Options>();
+  auto o = std::make_shared<CheckOptions>();
   CLI::App* cmd = app.add_subcommand("check", "Run one property through RapidCheck; on failure write a shrunk counterexample report");
   cmd->add_option("id", o->id, "Property id (see `annealcheck list`), or --claim");
   add_claim_options(cmd, o->claim);
@@ -48,63 +117,7 @@ Command add_check_command(CLI::App& app) {
                 "(default cases of a true property: at most " + std::to_string(properties::certified_default_cases()) + "); a true property must be proved on every case");
   cmd->add_flag("--fast", o->fast,
                 "Point verdicts only (default: cases the point value and its error bound leave open are decided on the exact case)");
-  return {cmd, [o] {
-            const std::string id = resolve_property(o->id, o->claim);
-            const properties::PropertyInfo& info = properties::property_info(id);  // InputError when unknown
-            if (std::find(info.types.begin(), info.types.end(), o->type) == info.types.end() && !(info.runtime_mpfr && properties::is_runtime_mpfr_type(o->type))) {
-              std::string types;
-              for (const auto& t : info.types) types += (types.empty() ? "" : ", ") + t;
-              throw InputError("--type", "\"" + o->type + "\"", "a type " + info.id + " is built for: " + types);
-            }
-            if (o->html) check_html_target(*o->html);
-            properties::RunOptions ro;
-            ro.type = o->type;
-            ro.cases = o->cases;
-            ro.seed = o->seed;
-            ro.max_dim = o->max_dim;
-            ro.certified = o->certified;
-            ro.fast = o->fast;
-            const properties::RunResult r = properties::run_property(id, ro);
-            std::optional<report::WrittenReport> written;
-            std::optional<claims::PrecisionShrink> precision;
-            if (r.outcome == properties::Outcome::Failed && r.counterexample) {
-              precision = claims::shrink_precision(r);
-              nlohmann::json extra = nlohmann::json::object();
-              if (precision) extra["precision"] = claims::to_json(*precision);
-              written = report::write_report(r, o->report_dir, extra);
-            }
-            if (o->html)
-              report::html::write_html_report(*o->html, {html_header("check " + id, {o->type}, o->cases, o->seed, r.seconds),
-                                                         {report::html::campaign_run(r, written ? written->json_path : "")}, nullptr});
-            if (o->format == "json") {
-              nlohmann::json j = properties::run_to_json(r);
-              j["succeeded"] = properties::run_succeeded(r);
-              j["failure_reason"] = properties::run_failure_reason(r);
-              if (written) j["report"] = written->json_path;
-              if (precision) j["precision"] = claims::to_json(*precision);
-              std::cout << j.dump() << "\n";
-            } else {
-              std::cout << properties::render_run(r);
-              if (precision) std::cout << "  precision: " << precision->statement << "\n";
-              if (written)
-                std::cout << fmt::format("\nreport: {}\n        {}\nreplay: annealcheck replay {}\n", written->json_path,
-                                         written->markdown_path, written->json_path);
-              if (info.kind == properties::PropertyKind::Refuted)
-                std::cout << (properties::run_succeeded(r) ? "\nrefuted as expected (a known-false claim)\n"
-                                                           : "\nNOT refuted as expected: " + properties::run_failure_reason(r) + "\n");
-            }
-            if (r.certified && info.kind == properties::PropertyKind::Holds && !properties::run_succeeded(r)) {
-              const auto& cx = r.counterexample;  // a claim stated as true and refuted: say whether the refutation is certified
-              if (o->format == "json") {
-              } else if (r.outcome == properties::Outcome::Failed && cx && cx->certified && cx->certified->decision == "refuted") {
-                std::cout << "\nrefuted: " << properties::certified_statement(*cx->certified) << "\n";
-              } else {
-                std::cout << "\nNOT certified: " << properties::run_failure_reason(r) << "\n";
-              }
-              return 1;
-            }
-            return r.outcome == properties::Outcome::Passed ? 0 : 1;
-          }};
+  return {cmd, [o] { return run_check(*o); }};
 }
 
 }  // namespace annealcheck::cli

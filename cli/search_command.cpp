@@ -36,18 +36,91 @@ properties::RunResult as_run(const claims::SearchOptions& so, const claims::Sear
   return run;
 }
 
+struct SearchCommandOptions {
+  std::optional<std::string> id;
+  ClaimOptions claim;
+  claims::SearchOptions search;
+  std::vector<std::string> fix;
+  std::string report_dir = "reports", format = "text";
+  bool certified = false;
+};
+
+// The search as one JSON object: counts, trajectory, the tightest case and its decision.
+void print_search_json(const claims::SearchOptions& so, const claims::SearchResult& r, const std::optional<properties::CertifiedVerdict>& cert,
+                       const std::optional<report::WrittenReport>& written) {
+  nlohmann::json j{{"property", so.id}, {"type", so.type}, {"evaluations", r.evaluations}, {"restarts", r.restarts},
+                   {"infeasible", r.infeasible}, {"counterexample", r.counterexample},
+                   {"uncertified_failures", r.uncertified_failures},
+                   {"generator_evaluations", r.generator_evaluations}};
+  nlohmann::json t = nlohmann::json::array();
+  for (const auto& s : r.trajectory) t.push_back({{"evaluation", s.evaluation}, {"restart", s.restart}, {"relative_slack", s.relative_slack}});
+  j["trajectory"] = t;
+  if (r.tightest) j["tightest"] = {{"case", nlohmann::json::parse(r.tightest->case_json)}, {"summary", r.tightest->summary},
+                                   {"relative_margin", r.tightest->verdict.relative_margin}, {"relative_slack", r.tightest->verdict.relative_slack}, {"lhs", r.tightest->verdict.lhs},
+                                   {"rhs", r.tightest->verdict.rhs}, {"outcome", r.tightest->verdict.outcome},
+                                   {"where", r.tightest->verdict.where}};
+  if (cert) j["certified"] = properties::certified_report_json(*cert);
+  if (written) j["report"] = written->json_path;
+  std::cout << j.dump() << "\n";
+}
+
+// The search as text: counts, the last improvements of the trajectory, the tightest case.
+void print_search_text(const claims::SearchOptions& so, const claims::SearchResult& r, const std::optional<properties::CertifiedVerdict>& cert,
+                       const std::optional<report::WrittenReport>& written) {
+  std::cout << fmt::format("search {} @ {}: {} evaluations ({} of them the generator's), {} restarts ({} infeasible points skipped)\n",
+                           so.id, so.type, r.evaluations, r.generator_evaluations, r.restarts, r.infeasible);
+  if (r.uncertified_failures)
+    std::cout << fmt::format("  {} point(s) failed in {} but are not certified refuted on the exact case: kept as tight feasible points, not counterexamples\n",
+                             r.uncertified_failures, so.type);
+  std::cout << "  trajectory (evaluation: relative slack after the error bound):";
+  const std::size_t shown = 12, n = r.trajectory.size();  // the last improvements (--format json has all)
+  if (n > shown) std::cout << fmt::format(" ({} earlier)", n - shown);
+  for (std::size_t i = n > shown ? n - shown : 0; i < n; ++i)
+    std::cout << fmt::format(" {}:{:+.3e}", r.trajectory[i].evaluation, r.trajectory[i].relative_slack);
+  std::cout << "\n";
+  if (r.tightest)
+    std::cout << fmt::format("  tightest: {}\n    {}\n    {}\n", r.tightest->summary, r.tightest->case_json,
+                             properties::render_verdict(r.tightest->verdict));
+  if (cert) std::cout << fmt::format("  certified: {}\n", properties::render_certified(*cert));
+  if (written)
+    std::cout << fmt::format("\ncounterexample after {} evaluations\nreport: {}\nreplay: annealcheck replay {}\n", r.evaluations,
+                             written->json_path, written->json_path);
+}
+
+int run_search(const SearchCommandOptions& o) {
+  claims::SearchOptions so = o.search;
+  so.id = resolve_property(o.id, o.claim);
+  if (!properties::has_lemma2_instances(so.id)) properties::lemma2_instances(so.id, 1, 0);  // InputError naming the ids
+  for (const std::string& f : o.fix) so.fix.insert(claims::parse_fix(f));
+  so.premises = o.claim.claim ? claims::parse_given(o.claim.given) : claims::property_premises(so.id);
+  const properties::PropertyInfo& info = properties::property_info(so.id);
+  if (std::find(info.types.begin(), info.types.end(), so.type) == info.types.end() && !(info.runtime_mpfr && properties::is_runtime_mpfr_type(so.type)))
+    throw InputError("--type", quote(so.type), "a type " + so.id + " is built for");
+  const claims::SearchResult r = claims::search(so);
+  std::optional<properties::CertifiedVerdict> cert;
+  // The tightest point's decision: the search's own (a failure decided on the exact
+  // case, or the point filter); --certified asks for the margin's enclosure on the
+  // exact case even where the filter decided.
+  if (r.tightest && r.tightest->certified) cert = r.tightest->certified;
+  if (o.certified && r.tightest && (!cert || cert->how.rfind("filter:", 0) == 0))
+    cert = properties::certify_case(so.id, nlohmann::json::parse(r.tightest->case_json));
+  std::optional<report::WrittenReport> written;
+  if (r.counterexample) {
+    properties::RunResult run = as_run(so, r);
+    run.counterexample->certified = cert;
+    written = report::write_report(run, o.report_dir, claims::report_extra(run));
+  }
+  if (o.format == "json")
+    print_search_json(so, r, cert, written);
+  else
+    print_search_text(so, r, cert, written);
+  return r.counterexample ? 1 : 0;
+}
+
 }  // namespace
 
 Command add_search_command(CLI::App& app) {
-  struct Options {
-    std::optional<std::string> id;
-    ClaimOptions claim;
-    claims::SearchOptions search;
-    std::vector<std::string> fix;
-    std::string report_dir = "reports", format = "text";
-    bool certified = false;
-  };
-  auto o = std::make_shared<Options>();
+  auto o = std::make_shared<SearchCommandOptions>();
   o->search.seed = properties::default_seed();
   CLI::App* cmd = app.add_subcommand("search", "Drive a property's relative margin down (NLopt Subplex over log-scale parameters, restarts)");
   cmd->add_option("id", o->id, "Property id whose cases are Lemma 2 instances, or --claim");
@@ -68,66 +141,7 @@ Command add_search_command(CLI::App& app) {
   cmd->add_option("--fix", o->fix, "Hold a parameter: alpha=1/2, eps=1e-3, K=10, d=2 (repeatable)");
   cmd->add_option("--report-dir", o->report_dir, "Where a counterexample's report goes")->capture_default_str();
   cmd->add_option("--format", o->format, "text or json")->check(one_of({"text", "json"}))->capture_default_str();
-  return {cmd, [o] {
-            claims::SearchOptions so = o->search;
-            so.id = resolve_property(o->id, o->claim);
-            if (!properties::has_lemma2_instances(so.id)) properties::lemma2_instances(so.id, 1, 0);  // InputError naming the ids
-            for (const std::string& f : o->fix) so.fix.insert(claims::parse_fix(f));
-            so.premises = o->claim.claim ? claims::parse_given(o->claim.given) : claims::property_premises(so.id);
-            const properties::PropertyInfo& info = properties::property_info(so.id);
-            if (std::find(info.types.begin(), info.types.end(), so.type) == info.types.end() && !(info.runtime_mpfr && properties::is_runtime_mpfr_type(so.type)))
-              throw InputError("--type", quote(so.type), "a type " + so.id + " is built for");
-            const claims::SearchResult r = claims::search(so);
-            std::optional<properties::CertifiedVerdict> cert;
-            // The tightest point's decision: the search's own (a failure decided on the exact
-            // case, or the point filter); --certified asks for the margin's enclosure on the
-            // exact case even where the filter decided.
-            if (r.tightest && r.tightest->certified) cert = r.tightest->certified;
-            if (o->certified && r.tightest && (!cert || cert->how.rfind("filter:", 0) == 0))
-              cert = properties::certify_case(so.id, nlohmann::json::parse(r.tightest->case_json));
-            std::optional<report::WrittenReport> written;
-            if (r.counterexample) {
-              properties::RunResult run = as_run(so, r);
-              run.counterexample->certified = cert;
-              written = report::write_report(run, o->report_dir, claims::report_extra(run));
-            }
-            if (o->format == "json") {
-              nlohmann::json j{{"property", so.id}, {"type", so.type}, {"evaluations", r.evaluations}, {"restarts", r.restarts},
-                               {"infeasible", r.infeasible}, {"counterexample", r.counterexample},
-                               {"uncertified_failures", r.uncertified_failures},
-                               {"generator_evaluations", r.generator_evaluations}};
-              nlohmann::json t = nlohmann::json::array();
-              for (const auto& s : r.trajectory) t.push_back({{"evaluation", s.evaluation}, {"restart", s.restart}, {"relative_slack", s.relative_slack}});
-              j["trajectory"] = t;
-              if (r.tightest) j["tightest"] = {{"case", nlohmann::json::parse(r.tightest->case_json)}, {"summary", r.tightest->summary},
-                                               {"relative_margin", r.tightest->verdict.relative_margin}, {"relative_slack", r.tightest->verdict.relative_slack}, {"lhs", r.tightest->verdict.lhs},
-                                               {"rhs", r.tightest->verdict.rhs}, {"outcome", r.tightest->verdict.outcome},
-                                               {"where", r.tightest->verdict.where}};
-              if (cert) j["certified"] = properties::certified_report_json(*cert);
-              if (written) j["report"] = written->json_path;
-              std::cout << j.dump() << "\n";
-            } else {
-              std::cout << fmt::format("search {} @ {}: {} evaluations ({} of them the generator's), {} restarts ({} infeasible points skipped)\n",
-                                       so.id, so.type, r.evaluations, r.generator_evaluations, r.restarts, r.infeasible);
-              if (r.uncertified_failures)
-                std::cout << fmt::format("  {} point(s) failed in {} but are not certified refuted on the exact case: kept as tight feasible points, not counterexamples\n",
-                                         r.uncertified_failures, so.type);
-              std::cout << "  trajectory (evaluation: relative slack after the error bound):";
-              const std::size_t shown = 12, n = r.trajectory.size();  // the last improvements (--format json has all)
-              if (n > shown) std::cout << fmt::format(" ({} earlier)", n - shown);
-              for (std::size_t i = n > shown ? n - shown : 0; i < n; ++i)
-                std::cout << fmt::format(" {}:{:+.3e}", r.trajectory[i].evaluation, r.trajectory[i].relative_slack);
-              std::cout << "\n";
-              if (r.tightest)
-                std::cout << fmt::format("  tightest: {}\n    {}\n    {}\n", r.tightest->summary, r.tightest->case_json,
-                                         properties::render_verdict(r.tightest->verdict));
-              if (cert) std::cout << fmt::format("  certified: {}\n", properties::render_certified(*cert));
-              if (written)
-                std::cout << fmt::format("\ncounterexample after {} evaluations\nreport: {}\nreplay: annealcheck replay {}\n", r.evaluations,
-                                         written->json_path, written->json_path);
-            }
-            return r.counterexample ? 1 : 0;
-          }};
+  return {cmd, [o] { return run_search(*o); }};
 }
 
 }  // namespace annealcheck::cli

@@ -53,48 +53,15 @@ void convert_exactly(mpfr_ptr out, const T& v, const What& what, bool underflow_
                          std::to_string(mpfr_get_prec(out)) + " bits (a bug in audit/exact_mpfr)");
 }
 
+// The rung's quantities and check sides, converted exactly to the reference's precision.
 template <numeric::RealNumber T>
-RungValues audit_rung_typed(const RungRequest& req) {
-  using Tr = numeric::number_traits<T>;
+void record_values(RungValues& r, const model::Instance<T>& in, const lemma2::Evaluation<T>& ev, const RungRequest& req) {
   using X = exact_mpfr<T>;
-  const auto start = std::chrono::steady_clock::now();
-  RungValues r;
-  r.type_id = Tr::id();
-  r.bits = Tr::bits();
-  const model::Instance<T> in = engine::materialize_problem<T>(*req.problem);
-  const std::size_t d = in.dim();
   auto exact = [](const T& v, const std::string& what) {
     ExactBinary b(X::bits());
     convert_exactly(b.get(), v, [&] { return what; });
     return b;
   };
-
-  TrajectoryComparator cmp(*req.exact, Tr::bits(), req.min_digits, req.reference_gd_steps);
-  std::vector<ExactBinary> buf(d, ExactBinary(X::bits()));
-  ExactBinary loss(X::bits()), time(X::bits());
-  bool annealed_flow = false;
-  const auto tap = [&](lemma2::Run run, const dynamics::StepEvent<T>& e) {
-    Segment seg = Segment::GradientFlow;
-    if (run == lemma2::Run::Annealed) seg = e.phase == dynamics::Phase::GradientDescent ? Segment::Descent : Segment::FlowAfterDescent;
-    const auto convert = [&](ExactBinary& out, const T& v, const char* what, bool underflow_ok = false) {
-      convert_exactly(out.get(), v, [&] {
-        return std::string(what) + " in the " + std::string(segment_name(seg)) + " segment at " + (seg == Segment::Descent ? "step " : "checkpoint ") + std::to_string(e.index);
-      }, underflow_ok);
-    };
-    if (seg != Segment::Descent) {
-      auto& times = seg == Segment::GradientFlow ? r.gf_checkpoint_times : r.annealed_checkpoint_times;
-      if (seg == Segment::FlowAfterDescent && !annealed_flow) annealed_flow = true;
-      if (times.size() <= e.index) times.resize(e.index + 1, ExactBinary(X::bits()));
-      convert(times[e.index], *e.time, "the time");
-    }
-    if (!cmp.wants(seg)) return;
-    for (std::size_t i = 0; i < d; ++i) convert(buf[i], e.delta[i], "a coordinate of delta", true);
-    convert(loss, e.train_loss, "the train loss");
-    if (e.time) convert(time, *e.time, "the time");
-    cmp.observe(seg, static_cast<long>(e.index), e.time ? time.get() : nullptr, buf, loss.get());
-  };
-  const lemma2::Evaluation<T> ev = lemma2::evaluate(in, req.checkpoints, tap);
-
   namespace q = interval::quantity;
   const auto put = [&](const char* key, const T& v) { r.quantities.insert_or_assign(key, exact(v, std::string("quantity ") + key)); };
   put(q::train_loss0, ev.train_loss0);
@@ -135,6 +102,46 @@ RungValues audit_rung_typed(const RungRequest& req) {
     }
     r.checks.push_back(std::move(rc));
   }
+}
+
+template <numeric::RealNumber T>
+RungValues audit_rung_typed(const RungRequest& req) {
+  using Tr = numeric::number_traits<T>;
+  using X = exact_mpfr<T>;
+  const auto start = std::chrono::steady_clock::now();
+  RungValues r;
+  r.type_id = Tr::id();
+  r.bits = Tr::bits();
+  const model::Instance<T> in = engine::materialize_problem<T>(*req.problem);
+  const std::size_t d = in.dim();
+
+  TrajectoryComparator cmp(*req.exact, Tr::bits(), req.min_digits, req.reference_gd_steps);
+  std::vector<ExactBinary> buf(d, ExactBinary(X::bits()));
+  ExactBinary loss(X::bits()), time(X::bits());
+  bool annealed_flow = false;
+  const auto tap = [&](lemma2::Run run, const dynamics::StepEvent<T>& e) {
+    Segment seg = Segment::GradientFlow;
+    if (run == lemma2::Run::Annealed) seg = e.phase == dynamics::Phase::GradientDescent ? Segment::Descent : Segment::FlowAfterDescent;
+    const auto convert = [&](ExactBinary& out, const T& v, const char* what, bool underflow_ok = false) {
+      convert_exactly(out.get(), v, [&] {
+        return std::string(what) + " in the " + std::string(segment_name(seg)) + " segment at " + (seg == Segment::Descent ? "step " : "checkpoint ") + std::to_string(e.index);
+      }, underflow_ok);
+    };
+    if (seg != Segment::Descent) {
+      auto& times = seg == Segment::GradientFlow ? r.gf_checkpoint_times : r.annealed_checkpoint_times;
+      if (seg == Segment::FlowAfterDescent && !annealed_flow) annealed_flow = true;
+      if (times.size() <= e.index) times.resize(e.index + 1, ExactBinary(X::bits()));
+      convert(times[e.index], *e.time, "the time");
+    }
+    if (!cmp.wants(seg)) return;
+    for (std::size_t i = 0; i < d; ++i) convert(buf[i], e.delta[i], "a coordinate of delta", true);
+    convert(loss, e.train_loss, "the train loss");
+    if (e.time) convert(time, *e.time, "the time");
+    cmp.observe(seg, static_cast<long>(e.index), e.time ? time.get() : nullptr, buf, loss.get());
+  };
+  const lemma2::Evaluation<T> ev = lemma2::evaluate(in, req.checkpoints, tap);
+
+  record_values(r, in, ev, req);
   r.trajectory = cmp.reports();
   r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return r;

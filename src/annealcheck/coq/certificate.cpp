@@ -165,14 +165,22 @@ Instance prop1_case21(const Rational& alpha, const Rational& eps, long K, const 
   return in;
 }
 
-std::string certificate(const Instance& in, Goal goal) {
-  const std::size_t d = in.coords.size();
+// What the certificate states, computed and first proved here with MPFI (everything
+// coq-interval will be asked): the P/Q split, j* = argmin over S̄ of λ/γ, the two brackets.
+struct Plan {
+  std::size_t d = 0, p = 0, jstar = 0;
+  Bracket gf, an;
+};
+
+Plan plan(const Instance& in, Goal goal) {
+  Plan pl;
+  const std::size_t d = pl.d = in.coords.size();
   if (d < 2 || in.k < 2 || in.k > d) throw Unprovable("a certificate needs d >= 2 and k in 2..d");
   const Rational& g1 = in.coords[0].g;
   // P := {i : γ_i = γ_1} (a prefix: γ sorted descending), Q the rest; j* := argmin_{S̄} λ/γ.
-  std::size_t p = 0;
+  std::size_t& p = pl.p;
   while (p < d && in.coords[p].g == g1) ++p;
-  std::size_t jstar = in.k - 1;
+  std::size_t& jstar = pl.jstar = in.k - 1;
   for (std::size_t j = in.k - 1; j < d; ++j)
     if (in.coords[j].l / in.coords[j].g < in.coords[jstar].l / in.coords[jstar].g) jstar = j;
   const Rational min_ratio = in.coords[jstar].l / in.coords[jstar].g;
@@ -193,8 +201,8 @@ std::string certificate(const Instance& in, Goal goal) {
   if (!(loss0 > in.eps)) throw Unprovable("L^(delta(0)) <= eps: gradient flow stops at T = 0, nothing to certify");
   if (!(top0 > in.eps))
     throw Unprovable("(C1') fails: sum_P gamma_1 delta_i(0)^2 <= eps, so GD may stop early and (A), (P5) are not the certificate's");
-  const Bracket gf = stop_bracket(w, r, eps, "gradient-flow");
-  const Bracket an = stop_bracket(wK, r, eps, "annealed (after K GD steps)");
+  const Bracket& gf = pl.gf = stop_bracket(w, r, eps, "gradient-flow");
+  pl.an = stop_bracket(wK, r, eps, "annealed (after K GD steps)");
   const I ld_gf = loss_on(in, span_of(gf), true);
   const I g_margin = ld_gf - (numeric::from_int<I>(1) - enc(in.alpha)) * eps * enc(min_ratio);
   if (!interval::certainly_positive(g_margin))
@@ -209,11 +217,15 @@ std::string certificate(const Instance& in, Goal goal) {
   if (goal == Goal::RefuteF2 && !interval::certainly_negative(f2_margin))
     throw Unprovable("F2's claim is not refuted on this instance: L_D - eps min lambda/gamma = " + Traits::str(f2_margin, 8));
 
-  std::vector<std::string> rows, names = {"coords", "alpha", "eps", "K", "g1", "eta", "T_lo", "T_hi", "TA_lo", "TA_hi",
-                                          "Sbar", "P", "Q", "lhat", "ld", "gam", "lam", "del", "fst", "snd", "hd",
-                                          "map", "gd_closed", "ratio", "ratio_to", "nth", "firstn", "skipn"};
+  return pl;
+}
+
+// The file's header and the instance's exact definitions.
+void write_definitions(std::ostringstream& o, const Instance& in, const Plan& pl) {
+  const std::size_t d = pl.d, p = pl.p;
+  const Bracket &gf = pl.gf, &an = pl.an;
+  std::vector<std::string> rows;
   for (const Coordinate& c : in.coords) rows.push_back(fmt::format("({}, {}, {})", c.gamma, c.lambda, c.delta0));
-  std::ostringstream o;
   o << "(* Coq certificate of Lemma 2's conclusions (SPEC section 3), written by `annealcheck certify`.\n"
     << "   " << in.title << "\n"
     << "   alpha = " << in.alpha_text << ", eps = " << in.eps_text << ", K = " << in.K << ", k = " << in.k << ", d = " << d << ".\n"
@@ -232,8 +244,17 @@ std::string certificate(const Instance& in, Goal goal) {
     << "Definition P := firstn " << p << " coords.  (* gamma_i = gamma_1 *)\n"
     << "Definition Q := skipn " << p << " coords.\n"
     << "Definition T_lo : R := " << coq_real(gf.lo) << ".\nDefinition T_hi : R := " << coq_real(gf.hi) << ".\n"
-    << "Definition TA_lo : R := " << coq_real(an.lo) << ".\nDefinition TA_hi : R := " << coq_real(an.hi) << ".\n\n"
-    << "Ltac expand := cbv [" << join(names, " ") << "].\n"
+    << "Definition TA_lo : R := " << coq_real(an.lo) << ".\nDefinition TA_hi : R := " << coq_real(an.hi) << ".\n\n";
+}
+
+// The brackets of both stops, (G), (A.1), (A) and (P3)-(P5), proved for every T with L^(T) = eps.
+void write_theorems(std::ostringstream& o, const Instance& in, const Plan& pl) {
+  const std::size_t jstar = pl.jstar;
+  // Everything `expand` unfolds before coq-interval or lra sees a goal.
+  static const std::vector<std::string> names = {"coords", "alpha", "eps", "K", "g1", "eta", "T_lo", "T_hi", "TA_lo", "TA_hi",
+                                          "Sbar", "P", "Q", "lhat", "ld", "gam", "lam", "del", "fst", "snd", "hd",
+                                          "map", "gd_closed", "ratio", "ratio_to", "nth", "firstn", "skipn"};;
+  o << "Ltac expand := cbv [" << join(names, " ") << "].\n"
     << "Ltac each := repeat (apply Forall_cons; [expand; lra|]); apply Forall_nil.\n\n"
     << "Lemma split_PQ : coords = P ++ Q. Proof. reflexivity. Qed.\n"
     << "Lemma gam_nonneg : nonneg_gam coords. Proof. unfold nonneg_gam. each. Qed.\n"
@@ -277,6 +298,11 @@ std::string certificate(const Instance& in, Goal goal) {
     << "Lemma top_loss : lhat P 0 > eps. Proof. expand. interval with (i_prec " << kPrec << "). Qed.\n"
     << "Theorem P5_cert : forall t, eps < lhat P 0 <= lhat (gd eta t coords) 0.\n"
     << "Proof. intros t. split; [exact top_loss|]. rewrite split_PQ. exact (P5 eta P Q t top Q_gam). Qed.\n";
+}
+
+// F2 (G without 1 - alpha): its negation proved, or the claim stated (and then rejected by coqc).
+void write_f2(std::ostringstream& o, const Instance& in, const Plan& pl, Goal goal) {
+  const std::size_t jstar = pl.jstar;
   if (goal != Goal::Conclusions) {
     const std::string j = std::to_string(jstar - (in.k - 1));
     const bool refute = goal == Goal::RefuteF2;
@@ -295,6 +321,14 @@ std::string certificate(const Instance& in, Goal goal) {
     else
       o << lower_bound_theorem("F2_claim", "eps", jstar - (in.k - 1));
   }
+}
+
+std::string certificate(const Instance& in, Goal goal) {
+  const Plan pl = plan(in, goal);
+  std::ostringstream o;
+  write_definitions(o, in, pl);
+  write_theorems(o, in, pl);
+  write_f2(o, in, pl, goal);
   return o.str();
 }
 
