@@ -105,7 +105,7 @@ def main():
         del args[args.index("--only"):args.index("--only") + 2]
     args = [a for a in args if a != "--list"]
     root, binary = pathlib.Path(args[0]).resolve(), pathlib.Path(args[1]).resolve()
-    pages = [pathlib.Path(a) for a in args[2:]] or [root / "README.md", *sorted((root / "docs").glob("*.md"))]
+    pages = [pathlib.Path(a).resolve() for a in args[2:]] or [root / "README.md", *sorted((root / "docs").glob("*.md"))]
     binary_dir = tempfile.mkdtemp(prefix="docs-bin-")
     os.symlink(binary, os.path.join(binary_dir, "annealcheck"))
     failures, count = 0, 0
