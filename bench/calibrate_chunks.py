@@ -26,7 +26,7 @@ import sys
 import tempfile
 import time
 
-CLAIM = ["--claim", "LD_gf >= (1-alpha)*eps*min(Sbar, lambda/gamma)", "--given", "C1,C2"]  # README "Claims as text"; holds
+CLAIM = ["--claim", "LD_gf >= (1-alpha)*eps*min(Sbar, lambda/gamma)", "--given", "C1,C2"]  # docs/claims.md; holds
 CLAIM_TYPES = {"double": "double", "long-double": "long-double", "mpfr256": "mpfr256", "mpfr:128": "mpfr128", "mpfr:1024": "mpfr1024"}
 CERTIFIED_ON = ["lemma2.gf-lower-bound", "lemma2.p3-top-sign-flip", "prop1.case30-equal-loss"]
 SEED = "2005073600"

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The measured table of README "Running on a cluster": cases per second of one
+# The measured table of docs/cluster.md: cases per second of one
 # campaign with `mpirun -np 1` and `-np 2`, and the cost of a chunk (a worker
 # process + its RapidCheck run set-up + recording it), from the same campaign
 # cut into 1 chunk and into 80 chunks. Prints wall and CPU (user+sys of every

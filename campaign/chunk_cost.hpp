@@ -9,7 +9,7 @@
 //   seconds_per_case[property][type]  measured CPU seconds per case of every true
 //                                     catalog property
 //   claim[type]                       a text claim (verify --claims), measured on
-//                                     the Lemma 2 claim of README "Claims as text";
+//                                     the Lemma 2 claim of docs/claims.md;
 //                                     also the price of a false claim (F1-F5), whose
 //                                     run ends at its first counterexample, so that
 //                                     its own timing measures shrinking, not cases
@@ -43,7 +43,7 @@ inline constexpr double kChunkSeconds = 1.0;
 double predicted_seconds_per_case(const PropertyInfo& p, const std::string& type, bool certified);
 int default_chunk_size(const PropertyInfo& p, const std::string& type, bool certified, int cases);
 
-// The embedded table's "measured" line (where and when it was measured), for the README and tests.
+// The embedded table's "measured" line (where and when it was measured), for docs/cluster.md and tests.
 std::string cost_model_provenance();
 
 }  // namespace annealcheck::properties::campaign

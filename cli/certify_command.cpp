@@ -1,6 +1,6 @@
 // `annealcheck certify INSTANCE.json --coq OUT.v` (or `certify --prop1 --alpha A --eps E
 // --K K --coq OUT.v`): a Coq certificate of Lemma 2's conclusions for that instance
-// (src/annealcheck/coq/certificate.hpp; README "Coq certificates"). Given a
+// (src/annealcheck/coq/certificate.hpp; docs/coq.md). Given a
 // counterexample report of F2 instead of an instance, it certifies F2's claim — which
 // is false there, so it says so and exits 1 (`replay REPORT --coq` certifies the
 // violation). Exit 0: written; 1: a statement could not be proved; 2: bad input.

@@ -30,7 +30,7 @@ Command add_replay_command(CLI::App& app) {
   cmd->add_flag("--certified", o->certified,
                 "Decide the case on the exact case too (the default; kept for scripts): exit 1 unless the violation is certified");
   cmd->add_flag("--fast", o->fast, "The point verdict only: no decision on the exact case")->excludes("--certified");
-  cmd->add_option("--coq", o->coq, "Write a Coq certificate of the violation (F2's reports; README \"Coq certificates\")");
+  cmd->add_option("--coq", o->coq, "Write a Coq certificate of the violation (F2's reports; docs/coq.md)");
   return {cmd, [o] {
             const nlohmann::json rep = report::read_report(o->path);
             const std::string id = rep["property"]["id"];

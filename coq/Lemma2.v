@@ -1,5 +1,5 @@
 (* Annealcheck.Lemma2 — the general facts a generated certificate instantiates
-   (docs: README "Coq certificates"; labels are /work/shared/SPEC.md's).
+   (docs: docs/coq.md; labels are /work/shared/SPEC.md's).
 
    An instance is a finite list of coordinates (gamma_i, lambda_i, delta_i(0)) of reals.
    Proved here once, for every such list:

@@ -57,7 +57,7 @@ has "^verdict: Lemma 2 applies only in part; \(G\), \(P2.S\), \(P2.Sbar\) not co
 run 3 eval "$work/f1.json"
 has "^verdict: Lemma 2 applies only in part" "the default (filtered) eval says the same"
 run 2 eval --certified --prop1 --certified-bits 256 --certified-cap 128
-# delta(0) = 0: no premise holds, the lemma does not apply (exit 3, README's exit-code table),
+# delta(0) = 0: no premise holds, the lemma does not apply (exit 3, docs/eval.md's exit-code table),
 # by default and with --certified; --fast keeps the point verdicts (conclusions FAIL: exit 1).
 printf '%s' '{"gamma":["1","1/2"],"lambda":["1","1"],"delta0":["0","0"],"k":2,"alpha":"1/2","eps":"1/1000","K":3}' > "$work/zero.json"
 run 3 eval "$work/zero.json"

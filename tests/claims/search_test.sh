@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `annealcheck search` (issue 14): the (G) row of the tightness table against the
-# infimum derived by hand (README "How tight is Lemma 2"): over d = 2 instances at
+# infimum derived by hand (docs/claims.md, "How tight is Lemma 2"): over d = 2 instances at
 # alpha = 1/2, L_D(delta_GF(T)) / ((1 - alpha) eps min_Sbar lambda/gamma) >= 1/(1 - alpha^2) = 4/3,
 # approached as lambda_1/gamma_1 -> 0, gamma_1/gamma_2 -> 1 and (C2) -> equality.
 # The search must come within 1e-3 of it and never below it. A false claim ends

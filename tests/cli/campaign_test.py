@@ -174,7 +174,7 @@ if len({s for _, s in seeds}) != len(seeds) or 7 in {s for _, s in seeds} or len
 # 6. text claims recorded with the campaign
 claims = d("claims.txt")
 with open(claims, "w") as f:
-    f.write("# a true claim and a false one (factor 2), README \"Claims as text\"\n"
+    f.write("# a true claim and a false one (factor 2), docs/claims.md\n"
             "LD_gf >= (1-alpha)*eps*min(Sbar, lambda/gamma) | C1,C2\n"
             "LD_gf >= 2*(1-alpha)*eps*min(Sbar, lambda/gamma) | C1,C2\n")
 other = d("other-claims.txt")

@@ -229,7 +229,7 @@ void write_definitions(std::ostringstream& o, const Instance& in, const Plan& pl
   o << "(* Coq certificate of Lemma 2's conclusions (SPEC section 3), written by `annealcheck certify`.\n"
     << "   " << in.title << "\n"
     << "   alpha = " << in.alpha_text << ", eps = " << in.eps_text << ", K = " << in.K << ", k = " << in.k << ", d = " << d << ".\n"
-    << "   Check with: coqc -R coq Annealcheck THIS.v   (coq/Lemma2.v compiled first; README \"Coq certificates\").\n"
+    << "   Check with: coqc -R coq Annealcheck THIS.v   (coq/Lemma2.v compiled first; docs/coq.md).\n"
     << "   Every number below is exact; the theorems hold for EVERY T with L^(T) = eps. *)\n"
     << "From Coq Require Import Reals List Lra Lia.\nFrom Interval Require Import Tactic.\nFrom Annealcheck Require Import Lemma2.\n"
     << "Import ListNotations.\nOpen Scope R_scope.\n\n"

@@ -1,4 +1,4 @@
-// Coq certificates of Lemma 2's conclusions for one instance (issue 24; README
+// Coq certificates of Lemma 2's conclusions for one instance (issue 24; docs/coq.md,
 // "Coq certificates"). The generated .v file instantiates the library coq/Lemma2.v
 // (logical name Annealcheck) and proves, for EVERY T with L̂(T) = ε:
 //   gf_stop_bracket / gf_stop_exists  T_lo < T < T_hi, and such a T exists   (E4)
