@@ -30,7 +30,10 @@ int write_coq_certificate(const coq::Instance& in, coq::Goal goal, const std::st
     return 1;
   }
   io::write_file_atomically(out, text, "--coq");
-  std::cout << fmt::format("wrote {} ({} coordinates); check it with: coqc -R coq Annealcheck {}\n", out, in.coords.size(), out);
+  // The certificate imports the library coq/Lemma2.v, which coqc must have compiled once (coq/Lemma2.vo).
+  std::cout << fmt::format("wrote {} ({} coordinates); check it with: coqc -R coq Annealcheck {}\n"
+                           "  (from the repository's root, once the library is compiled: coqc -R coq Annealcheck coq/Lemma2.v)\n",
+                           out, in.coords.size(), out);
   return 0;
 }
 
