@@ -79,11 +79,7 @@ detail::PropertyDef<Lemma2Case> def() {
   detail::PropertyDef<Lemma2Case> d;
   d.info.id = "dynamics.gd-closed-form";
   d.info.statement = "(E5) GD step by step equals the closed form (1 - 2 eta gamma_i)^t delta_i(0) (exactly in mpq), at every step t <= 256, powers of two and K";
-  d.info.kind = PropertyKind::Holds;
-  d.info.min_dim = 2;
-  d.info.max_dim = 64;
-  detail::use_lemma2_cases(d);
-  d.generator = detail::gd_phase_cases;
+  detail::use_gd_phase_cases(d);
   detail::add_ladder<detail::kExactRungs>(d, {.double_cases = 400, .mpfr256_cases = 100, .mpq_cases = 100},
                                           []<class T>(const Lemma2Case& c) { return check<T>(c); });
   return d;

@@ -49,11 +49,7 @@ detail::PropertyDef<Lemma2Case> def(int fact) {
   detail::PropertyDef<Lemma2Case> d;
   d.info.id = ids[fact];
   d.info.statement = statements[fact];
-  d.info.kind = PropertyKind::Holds;
-  d.info.min_dim = 2;
-  d.info.max_dim = 64;
-  detail::use_lemma2_cases(d);
-  d.generator = detail::gd_phase_cases;
+  detail::use_gd_phase_cases(d);
   detail::add_ladder<detail::kExactRungs>(d, {.double_cases = 400, .mpfr256_cases = 100, .mpq_cases = 100},
                                           [fact]<class T>(const Lemma2Case& c) { return check_fact<T>(c, fact); });
   return d;

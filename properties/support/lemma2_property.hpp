@@ -24,4 +24,14 @@ inline rc::Gen<Lemma2Case> gd_phase_cases(const GenOptions& g) {
   return lemma2_case({exact ? std::min<std::size_t>(g.max_dim, 12) : g.max_dim, Premises::C1C2, exact ? 64 : 10000, false});
 }
 
+// A true property of the GD phase (E5, P3–P5): Lemma 2 cases of 2 to 64 dimensions
+// drawn by gd_phase_cases; the property sets its id, statement and ladder after this.
+inline void use_gd_phase_cases(PropertyDef<Lemma2Case>& d) {
+  d.info.kind = PropertyKind::Holds;
+  d.info.min_dim = 2;
+  d.info.max_dim = 64;
+  use_lemma2_cases(d);
+  d.generator = gd_phase_cases;
+}
+
 }  // namespace annealcheck::properties::detail
