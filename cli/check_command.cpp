@@ -56,11 +56,7 @@ void print_check(const CheckOptions& o, const properties::PropertyInfo& info, co
 int run_check(const CheckOptions& o) {
   const std::string id = resolve_property(o.id, o.claim);
   const properties::PropertyInfo& info = properties::property_info(id);  // InputError when unknown
-  if (std::find(info.types.begin(), info.types.end(), o.type) == info.types.end() && !(info.runtime_mpfr && properties::is_runtime_mpfr_type(o.type))) {
-    std::string types;
-    for (const auto& t : info.types) types += (types.empty() ? "" : ", ") + t;
-    throw InputError("--type", "\"" + o.type + "\"", "a type " + info.id + " is built for: " + types);
-  }
+  properties::require_type(info, o.type);
   if (o.html) check_html_target(*o.html);
   properties::RunOptions ro;
   ro.type = o.type;

@@ -1,9 +1,6 @@
 // `annealcheck eval`: every quantity and inequality of Lemma 2 for one instance.
-#include "annealcheck/certified/eval_report.hpp"
-#include "annealcheck/certified/filtered.hpp"
-#include "annealcheck/engine/report.hpp"
-#include "annealcheck/interval/exact_problem.hpp"
-#include "annealcheck/engine/representable.hpp"
+#include "annealcheck/certified/eval_run.hpp"
+#include "annealcheck/engine/type_id.hpp"
 #include "annealcheck/io/input_error.hpp"
 #include "annealcheck/limits.hpp"
 #include "annealcheck/model/instance_spec.hpp"
@@ -56,7 +53,7 @@ Command add_eval_command(CLI::App& app) {
       ->check(CLI::Range(16L, 1L << 20))
       ->capture_default_str();
   return {cmd, [o, cmd]() {
-    const engine::TypeSpec type = engine::parse_type_id(o->type);
+    engine::parse_type_id(o->type);  // a bad --type is named before the instance is read
     engine::Problem problem;
     if (o->prop1) {
       if (!o->instance.empty()) throw InputError("instance", "\"" + o->instance + "\"", "no instance file together with --prop1");
@@ -67,36 +64,12 @@ Command add_eval_command(CLI::App& app) {
       if (o->instance.empty()) throw InputError("instance", "nothing", "an instance JSON file, or --prop1");
       problem = model::read_instance_file(o->instance);
     }
-    engine::check_representable(problem, type);  // e.g. eps = 1e-100000 at double: refused, naming the rung that holds it
-    std::size_t checkpoints = o->checkpoints;  // --checkpoints, else the file's, else 16
-    if (cmd->count("--checkpoints") == 0)
-      if (const auto* s = std::get_if<model::InstanceSpec>(&problem); s && s->checkpoints) checkpoints = *s->checkpoints;
-    if (o->fast && o->certified) throw InputError("--fast", "together with --certified", "one of --fast (point verdicts) and --certified");
-    const engine::EvalReport r = engine::evaluate(problem, type, {checkpoints, o->digits});
-    if (o->fast) {
-      if (o->format == "json") std::cout << engine::render_json(r).dump(2) << "\n";
-      else std::cout << engine::render_table(r);
-      return r.conclusions_hold ? 0 : 1;
-    }
-    if (o->cert.cap_bits < o->cert.start_bits)
-      throw InputError("--certified-cap", std::to_string(o->cert.cap_bits), "at least --certified-bits (" + std::to_string(o->cert.start_bits) + ")");
-    o->cert.checkpoints = checkpoints;
-    // The filter (certified/filtered.hpp): only what the point value cannot decide goes to the exact input.
-    std::vector<std::string> open = certified::undecided_by_filter(r);
-    std::optional<certified::Result> c;
-    if (o->certified) c = certified::decide(interval::exact_problem(problem), o->cert);
-    else if (!open.empty()) c = certified::decide(interval::exact_problem(problem), o->cert, open);
-    const certified::FilteredVerdict v = certified::filtered_verdict(r, c ? &*c : nullptr);
-    if (o->format == "json") {
-      nlohmann::json j = engine::render_json(r);
-      if (c) j["certified"] = certified::section_json(*c, o->cert);
-      j["verdict"] = certified::filtered_json(v);
-      std::cout << j.dump(2) << "\n";
-    } else {
-      std::cout << engine::render_table(r) << (c ? certified::render_section(*c, o->cert, o->digits) : std::string()) << "verdict: " << v.summary
-                << "\n";
-    }
-    return v.exit_status;
+    certified::EvalRequest request{problem, o->type, std::nullopt, o->digits, o->certified, o->fast, o->cert};
+    if (cmd->count("--checkpoints") > 0) request.checkpoints = o->checkpoints;  // else the file's, else 16
+    const certified::EvalRun run = certified::run_eval(std::move(request));
+    if (o->format == "json") std::cout << certified::eval_json(run).dump(2) << "\n";
+    else std::cout << certified::eval_table(run);
+    return run.exit_status;
   }};
 }
 

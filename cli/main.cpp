@@ -13,6 +13,7 @@ int main(int argc, char** argv) {
   CLI::App app{"annealcheck: Lemma 2 / Proposition 1 of Nakkiran 2020 (learning-rate annealing), checked by computation.\n"
                "Equation labels (E1..E5, C1, C2, G, A, P1..P5) refer to SPEC.md."};
   app.require_subcommand(1);
+  app.set_version_flag("--version", "annealcheck " ANNEALCHECK_VERSION);  // project(VERSION) in CMakeLists.txt, as the Python module's
   app.footer("Input limits (max d, K, checkpoints, input bytes, JSON nesting, bits): `annealcheck limits`.");
   const std::vector<cli::Command> commands{
       cli::add_types_command(app),
@@ -47,6 +48,8 @@ int main(int argc, char** argv) {
   } catch (const CLI::CallForHelp& e) {
     return app.exit(e);
   } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
     std::cerr << "annealcheck: error: " << cli::error_line(e, app, argc, argv) << "\n";

@@ -7,7 +7,7 @@
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
 #include "claims/precision_shrink.hpp"
-#include "claims/search.hpp"
+#include "claims/search_run.hpp"
 #include "properties/registry.hpp"
 #include "reports/counterexample_report.hpp"
 
@@ -21,21 +21,6 @@
 namespace annealcheck::cli {
 namespace {
 
-// The search's counterexample as a run, for the ordinary report.
-properties::RunResult as_run(const claims::SearchOptions& so, const claims::SearchResult& r) {
-  properties::RunResult run;
-  run.property_id = so.id;
-  run.type_id = so.type;
-  run.bits = r.tightest->verdict.bits;
-  run.kind = properties::property_info(so.id).kind;
-  run.outcome = properties::Outcome::Failed;
-  run.seed = so.seed;
-  run.cases_run = static_cast<int>(r.evaluations);
-  run.counterexample = r.tightest;
-  run.message = fmt::format("found by `annealcheck search` after {} evaluations ({} restarts)", r.evaluations, r.restarts);
-  return run;
-}
-
 struct SearchCommandOptions {
   std::optional<std::string> id;
   ClaimOptions claim;
@@ -45,28 +30,11 @@ struct SearchCommandOptions {
   bool certified = false;
 };
 
-// The search as one JSON object: counts, trajectory, the tightest case and its decision.
-void print_search_json(const claims::SearchOptions& so, const claims::SearchResult& r, const std::optional<properties::CertifiedVerdict>& cert,
-                       const std::optional<report::WrittenReport>& written) {
-  nlohmann::json j{{"property", so.id}, {"type", so.type}, {"evaluations", r.evaluations}, {"restarts", r.restarts},
-                   {"infeasible", r.infeasible}, {"counterexample", r.counterexample},
-                   {"uncertified_failures", r.uncertified_failures},
-                   {"generator_evaluations", r.generator_evaluations}};
-  nlohmann::json t = nlohmann::json::array();
-  for (const auto& s : r.trajectory) t.push_back({{"evaluation", s.evaluation}, {"restart", s.restart}, {"relative_slack", s.relative_slack}});
-  j["trajectory"] = t;
-  if (r.tightest) j["tightest"] = {{"case", nlohmann::json::parse(r.tightest->case_json)}, {"summary", r.tightest->summary},
-                                   {"relative_margin", r.tightest->verdict.relative_margin}, {"relative_slack", r.tightest->verdict.relative_slack}, {"lhs", r.tightest->verdict.lhs},
-                                   {"rhs", r.tightest->verdict.rhs}, {"outcome", r.tightest->verdict.outcome},
-                                   {"where", r.tightest->verdict.where}};
-  if (cert) j["certified"] = properties::certified_report_json(*cert);
-  if (written) j["report"] = written->json_path;
-  std::cout << j.dump() << "\n";
-}
-
 // The search as text: counts, the last improvements of the trajectory, the tightest case.
-void print_search_text(const claims::SearchOptions& so, const claims::SearchResult& r, const std::optional<properties::CertifiedVerdict>& cert,
-                       const std::optional<report::WrittenReport>& written) {
+void print_search_text(const claims::SearchRun& run, const std::optional<report::WrittenReport>& written) {
+  const claims::SearchOptions& so = run.options;
+  const claims::SearchResult& r = run.result;
+  const std::optional<properties::CertifiedVerdict>& cert = run.certified;
   std::cout << fmt::format("search {} @ {}: {} evaluations ({} of them the generator's), {} restarts ({} infeasible points skipped)\n",
                            so.id, so.type, r.evaluations, r.generator_evaluations, r.restarts, r.infeasible);
   if (r.uncertified_failures)
@@ -90,31 +58,19 @@ void print_search_text(const claims::SearchOptions& so, const claims::SearchResu
 int run_search(const SearchCommandOptions& o) {
   claims::SearchOptions so = o.search;
   so.id = resolve_property(o.id, o.claim);
-  if (!properties::has_lemma2_instances(so.id)) properties::lemma2_instances(so.id, 1, 0);  // InputError naming the ids
   for (const std::string& f : o.fix) so.fix.insert(claims::parse_fix(f));
   so.premises = o.claim.claim ? claims::parse_given(o.claim.given) : claims::property_premises(so.id);
-  const properties::PropertyInfo& info = properties::property_info(so.id);
-  if (std::find(info.types.begin(), info.types.end(), so.type) == info.types.end() && !(info.runtime_mpfr && properties::is_runtime_mpfr_type(so.type)))
-    throw InputError("--type", quote(so.type), "a type " + so.id + " is built for");
-  const claims::SearchResult r = claims::search(so);
-  std::optional<properties::CertifiedVerdict> cert;
-  // The tightest point's decision: the search's own (a failure decided on the exact
-  // case, or the point filter); --certified asks for the margin's enclosure on the
-  // exact case even where the filter decided.
-  if (r.tightest && r.tightest->certified) cert = r.tightest->certified;
-  if (o.certified && r.tightest && (!cert || cert->how.rfind("filter:", 0) == 0))
-    cert = properties::certify_case(so.id, nlohmann::json::parse(r.tightest->case_json));
+  const claims::SearchRun run = claims::run_search(so, o.certified);
   std::optional<report::WrittenReport> written;
-  if (r.counterexample) {
-    properties::RunResult run = as_run(so, r);
-    run.counterexample->certified = cert;
-    written = report::write_report(run, o.report_dir, claims::report_extra(run));
+  if (run.result.counterexample) {
+    const properties::RunResult cx = claims::counterexample_run(run);
+    written = report::write_report(cx, o.report_dir, claims::report_extra(cx));
   }
   if (o.format == "json")
-    print_search_json(so, r, cert, written);
+    std::cout << claims::search_json(run, written ? std::optional<std::string>(written->json_path) : std::nullopt).dump() << "\n";
   else
-    print_search_text(so, r, cert, written);
-  return r.counterexample ? 1 : 0;
+    print_search_text(run, written);
+  return run.result.counterexample ? 1 : 0;
 }
 
 }  // namespace

@@ -161,6 +161,14 @@ bool is_runtime_mpfr_type(std::string_view type) {
   }
 }
 
+void require_type(const PropertyInfo& info, const std::string& type) {
+  if (std::find(info.types.begin(), info.types.end(), type) != info.types.end() || (info.runtime_mpfr && is_runtime_mpfr_type(type))) return;
+  std::string types;
+  for (const auto& t : info.types) types += (types.empty() ? "" : ", ") + t;
+  if (info.runtime_mpfr) types += ", mpfr:BITS";
+  throw InputError("--type", "\"" + type + "\"", "a type " + info.id + " is built for: " + types);
+}
+
 const std::vector<PropertyInfo>& catalog() {
   static const std::vector<PropertyInfo> infos = [] {
     std::vector<PropertyInfo> v;

@@ -209,6 +209,8 @@ struct RunResult {
 const std::vector<PropertyInfo>& catalog();
 // Throws InputError(field "property") listing the ids when unknown.
 const PropertyInfo& property_info(std::string_view id);
+// Throws InputError (field --type) naming the types `info` is built for, unless `type` is one.
+void require_type(const PropertyInfo& info, const std::string& type);
 
 RunResult run_property(std::string_view id, const RunOptions& options = {});
 // The case count run_property(id) makes at `type` when RunOptions::cases is unset
