@@ -33,9 +33,8 @@ using annealcheck::InputError;
 namespace annealcheck::python {
 namespace {
 
-engine::Problem instance_problem(const py::dict& instance) {
-  return model::instance_from_json(from_python(instance, ""), "instance");
-}
+// An instance from Python values, read and validated exactly as an instance file.
+model::InstanceSpec read_instance(const py::dict& instance) { return model::instance_from_json(from_python(instance, ""), "instance"); }
 
 // A stream whose every line (one generated case of a property run) calls
 // `progress(done, total)` with the GIL held; the run itself holds no GIL.
@@ -183,7 +182,7 @@ PYBIND11_MODULE(_annealcheck, m) {
     }
   });
   m.def("normalized_instance", [](const py::dict& instance) {
-    return to_python(ac::model::instance_to_json(ac::model::instance_from_json(from_python(instance, ""), "instance")));
+    return to_python(ac::model::instance_to_json(read_instance(instance)));
   }, "The instance as the library reads it: every value as its exact text");
   py::class_<EvalResult>(m, "EvalResult")
       .def("record", [](const EvalResult& r) { return to_python(ac::certified::eval_json(r.run)); }, "eval --format json's record")
@@ -191,7 +190,7 @@ PYBIND11_MODULE(_annealcheck, m) {
       .def_property_readonly("exit_status", [](const EvalResult& r) { return r.run.exit_status; });
   m.def("validate_prop1", [](const std::string& alpha, const std::string& eps, long K) { ac::engine::prop1_case21(alpha, eps, K); });
   m.def("evaluate_instance", [](const py::dict& instance, const std::string& type, bool certified, bool fast, std::optional<std::size_t> checkpoints,
-                                int digits, long bits, long cap) { return evaluate(instance_problem(instance), type, certified, fast, checkpoints, digits, bits, cap); },
+                                int digits, long bits, long cap) { return evaluate(read_instance(instance), type, certified, fast, checkpoints, digits, bits, cap); },
         py::arg("instance"), py::arg("type"), py::arg("certified"), py::arg("fast"), py::arg("checkpoints"), py::arg("digits"),
         py::arg("certified_bits"), py::arg("certified_cap"));
   m.def("evaluate_prop1", [](const std::string& alpha, const std::string& eps, long K, const std::string& type, bool certified, bool fast,
@@ -204,7 +203,7 @@ PYBIND11_MODULE(_annealcheck, m) {
   m.def("search", &search, py::arg("property"), py::arg("claim"), py::arg("given"), py::arg("type"), py::arg("budget"), py::arg("seed"),
         py::arg("fix"), py::arg("certified"));
   m.def("audit_instance", [](const py::dict& instance, const std::string& types, const std::string& reference, double min_digits) {
-    return audit_problem(instance_problem(instance), types, reference, min_digits);
+    return audit_problem(read_instance(instance), types, reference, min_digits);
   });
   m.def("audit_prop1", [](const std::string& alpha, const std::string& eps, long K, const std::string& types, const std::string& reference,
                           double min_digits) { return audit_problem(ac::engine::prop1_case21(alpha, eps, K), types, reference, min_digits); });

@@ -19,7 +19,6 @@ from __future__ import annotations
 import decimal
 import functools
 import json
-import math
 import pathlib
 import re
 from dataclasses import dataclass, field
@@ -114,11 +113,9 @@ def _input_error(field: str, value: str, expected: str) -> Exception:
 
 
 def _exact_text(x: Any) -> Any:
-    if isinstance(x, (bool,)) or x is None:
-        return x
-    if isinstance(x, (int, str, Fraction)):
-        return str(x) if isinstance(x, Fraction) else x
-    return x  # floats, Decimals and numpy values are read by the library (python_json.cpp)
+    """A Fraction as its exact text "p/q"; anything else as it is (ints, strings, floats,
+    Decimals and numpy values are read by the library, python_json.cpp)."""
+    return str(x) if isinstance(x, Fraction) else x
 
 
 def _vector(v: Any) -> List[Any]:
@@ -295,15 +292,15 @@ class Result:
 
 
 def _dynamics_inputs(inst: Instance):
-    if inst._prop1 is not None:
-        alpha = mpmath.mpf(Fraction(inst._prop1[0]).numerator) / Fraction(inst._prop1[0]).denominator
-        d = -100 / mpmath.sqrt(alpha)
-        return ([mpmath.mpf(2) / 3, mpmath.mpf(1) / 3], [mpmath.mpf(1) / 2] * 2, [d, d], mpmath.mpf(3) / 2, inst._prop1[2])
+    """gamma, lambda, delta0, eta (mpmath, at the working precision) and K of the exact input."""
+    to = lambda q: mpmath.mpf(Fraction(q).numerator) / Fraction(q).denominator
+    gamma, lam = [to(g) for g in inst.gamma], [to(x) for x in inst.lam]
+    if inst._prop1 is not None:  # SPEC §4: delta0 = -100 alpha^(-1/2) (1, 1), irrational; eta = 3/2 is a field
+        d = -100 / mpmath.sqrt(to(inst._prop1[0]))
+        return gamma, lam, [d, d], to(inst.eta), inst._prop1[2]
     e = inst.exact()
-    to = lambda q: mpmath.mpf(q.numerator) / q.denominator
-    gamma = [to(g) for g in e["gamma"]]
     eta = to(e["eta"]) if "eta" in e else 1 / gamma[0]
-    return gamma, [to(x) for x in e["lambda"]], [to(x) for x in e["delta0"]], eta, e["K"]
+    return gamma, lam, [to(x) for x in e["delta0"]], eta, e["K"]
 
 
 def evaluate(instance: Instance, type: str = "mpfr256", certified: bool = False, fast: bool = False,
