@@ -21,27 +21,27 @@ namespace annealcheck::cli {
 namespace {
 
 constexpr int kResult = 1, kWork = 2, kStop = 3;
-enum class RankState { Unheard, Busy, Stopped };
 
 }  // namespace
 
 struct MpiSession::State {
+  enum class Rank { Unheard, Busy, Stopped };
   boost::mpi::environment env{false};  // no MPI_Abort on an exception: rank 0 stops the others and exits 2 or 3
   boost::mpi::communicator world;
-  std::vector<RankState> ranks;
+  std::vector<Rank> ranks;
 };
 
-MpiSession::MpiSession() : s_(std::make_unique<State>()) { s_->ranks.assign(static_cast<std::size_t>(s_->world.size()), RankState::Unheard); }
+MpiSession::MpiSession() : s_(std::make_unique<State>()) { s_->ranks.assign(static_cast<std::size_t>(s_->world.size()), State::Rank::Unheard); }
 
 MpiSession::~MpiSession() {
   if (!root()) return;
   for (int r = 1; r < size(); ++r) {  // a rank still waiting (or working) is heard once more, then stopped
     auto& st = s_->ranks[static_cast<std::size_t>(r)];
-    if (st == RankState::Stopped) continue;
+    if (st == State::Rank::Stopped) continue;
     std::string ignored;
     s_->world.recv(r, kResult, ignored);
     s_->world.send(r, kStop, std::string());
-    st = RankState::Stopped;
+    st = State::Rank::Stopped;
   }
 }
 
@@ -90,8 +90,8 @@ void MpiSession::dispatch(const properties::campaign::Campaign& c, const std::ve
         ++finished;
       }
       auto& state = s_->ranks[static_cast<std::size_t>(st->source())];
-      if (next < chunks.size()) s_->world.send(st->source(), kWork, work_for(next++)), state = RankState::Busy;
-      else s_->world.send(st->source(), kStop, std::string()), state = RankState::Stopped;
+      if (next < chunks.size()) s_->world.send(st->source(), kWork, work_for(next++)), state = State::Rank::Busy;
+      else s_->world.send(st->source(), kStop, std::string()), state = State::Rank::Stopped;
       progress = true;
     }
     if (const auto ended = pool.wait(false)) done(interpret_chunk(chunks[ended->first], ended->second)), ++finished, progress = true;
